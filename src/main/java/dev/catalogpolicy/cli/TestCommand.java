@@ -1,0 +1,57 @@
+package dev.catalogpolicy.cli;
+
+import dev.catalogpolicy.engine.RuleSet;
+import dev.catalogpolicy.scenario.ScenarioFiles;
+import dev.catalogpolicy.scenario.ScenarioFiles.FileRun;
+import dev.catalogpolicy.scenario.StepResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code test [PATH…]}: runs scenario files; prints each failing step; ends with {@code N passed, M failed}. */
+@Command(name = "test", description = "Run scenario files (default: fixtures); exit 1 on any failure.")
+final class TestCommand implements Callable<Integer> {
+  @Option(names = "--rules", defaultValue = "rules", description = "rules directory (default: ${DEFAULT-VALUE})")
+  Path rules;
+
+  @Option(names = {"-v", "--verbose"}, description = "print every step, not only failures")
+  boolean verbose;
+
+  @Parameters(paramLabel = "PATH", description = "scenario files or directories (default: fixtures)")
+  List<Path> paths = List.of(Path.of("fixtures"));
+
+  @Override
+  public Integer call() {
+    RuleSet rs = Rules.load(rules, System.err);
+    if (rs == null) {
+      System.out.println("0 passed, 1 failed");
+      return 1;
+    }
+    long passed = 0, failed = 0;
+    for (FileRun fr : ScenarioFiles.runAll(rs, paths)) {
+      if (fr.error() != null) {
+        failed++;
+        System.out.println("FAIL " + fr.error());
+        continue;
+      }
+      for (StepResult r : fr.run().results()) {
+        if (r.passed()) {
+          passed++;
+          if (verbose) System.out.println("ok   " + fr.file() + " " + r.step().id() + " " + r.step().call().getName()
+              + " -> " + r.decision().decision());
+          continue;
+        }
+        failed++;
+        System.out.println("FAIL " + fr.file() + ":" + r.step().line() + " scenario \"" + fr.run().scenario().name()
+            + "\" step " + r.step().id() + " (" + r.step().call().getName() + ")");
+        r.mismatches().forEach(m -> System.out.println("     " + m));
+      }
+    }
+    System.out.println(passed + " passed, " + failed + " failed");
+    return failed == 0 ? 0 : 1;
+  }
+}

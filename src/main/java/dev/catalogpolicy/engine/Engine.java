@@ -1,0 +1,123 @@
+package dev.catalogpolicy.engine;
+
+import dev.catalogpolicy.catalog.Catalog;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the rules on one call against one catalog. A fresh session gets the catalog's facts and the
+ * call; derivations fire first, then the stages in order (semantics R1): {@code exist}, {@code auth},
+ * {@code validate} (the first stage that denies decides), then {@code grant}, {@code apply} and
+ * {@code sync}. The engine only sequences stages and reads back what the rules recorded.
+ */
+public final class Engine {
+  public static final List<String> DENY_STAGES = List.of("exist", "auth", "validate");
+  public static final List<String> ALLOW_STAGES = List.of("grant", "apply", "sync");
+  private static final int MAX_FIRINGS = 5_000_000;
+
+  /** The decision, the catalog after it (unchanged on DENY or dry run) and the catalog it would give. */
+  public record Result(Decision decision, Catalog catalog, Catalog wouldBe) {}
+
+  private Engine() {}
+
+  public static Result evaluate(RuleSet rules, Catalog catalog, Call call) {
+    if (call.explained() != null) return explain(rules, catalog, call.explained());
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      Outcome out = open(session, catalog);
+      session.insert(call);
+      fire(session, out, null);
+      String deniedAt = null;
+      for (String stage : DENY_STAGES) {
+        fire(session, out, stage);
+        if (out.denied()) {
+          deniedAt = stage;
+          break;
+        }
+      }
+      if (deniedAt != null) {
+        String at = deniedAt;
+        List<Reason> reasons = out.reasons().stream().filter(r -> r.deny() && r.stage().equals(at)).toList();
+        String error = ReasonCodes.get(reasons.get(0).code()).awsError();
+        Decision d = new Decision(Decision.DENY, reasons, error, List.of(), out.answer().launch(), null, null, null,
+            null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
+        return new Result(d, catalog, catalog);
+      }
+      for (String stage : ALLOW_STAGES) fire(session, out, stage);
+      if (out.denied()) throw new EngineException("a rule denied after validation (in stage "
+          + out.reasons().stream().filter(Reason::deny).findFirst().map(Reason::stage).orElse("?")
+          + "); denials belong in exist, auth or validate");
+      Catalog after = catalog.apply(out.removed(), out.added());
+      Answer a = out.answer();
+      Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), a.launch(),
+          a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
+          UUID.randomUUID().toString(), List.copyOf(out.fired()));
+      return new Result(d, call.isDryRun() ? catalog : after, after);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** ExplainImpact (E1): the decision of a call and everything it would change, applied to nothing. */
+  private static Result explain(RuleSet rules, Catalog catalog, Call inner) {
+    Result r = evaluate(rules, catalog, inner.asDryRun());
+    Decision d = r.decision();
+    var impact = new java.util.LinkedHashMap<String, Object>();
+    impact.put("call", inner.getName());
+    impact.put("decision", d.decision());
+    impact.put("changes", d.effects().size());
+    impact.put("accounts", d.effects().stream().map(Effect::account).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    impact.put("portfolios", d.effects().stream().map(Effect::portfolio).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    return new Result(d.withImpact(impact), catalog, catalog);
+  }
+
+  /**
+   * Brings a loaded catalog in line with the rules of the {@code sync} stage (e.g. organization
+   * imports implied by shares, R3). Returns the catalog and the effects that made it.
+   */
+  public static Result settle(RuleSet rules, Catalog catalog) {
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      Outcome out = open(session, catalog);
+      fire(session, out, null);
+      fire(session, out, "sync");
+      Catalog after = catalog.apply(out.removed(), out.added());
+      Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), null, null, null,
+          null, null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
+      return new Result(d, after, after);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static Outcome open(KieSession session, Catalog catalog) {
+    Outcome out = new Outcome(session);
+    session.setGlobal("out", out);
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        out.firing(event.getMatch().getRule().getName());
+      }
+    });
+    catalog.allFacts().forEach(session::insert);
+    return out;
+  }
+
+  private static void fire(KieSession session, Outcome out, String stage) {
+    if (stage != null) {
+      out.stage(stage);
+      session.getAgenda().getAgendaGroup(stage).setFocus();
+    } else {
+      out.stage("derive");
+    }
+    int n = session.fireAllRules(MAX_FIRINGS);
+    if (n >= MAX_FIRINGS) throw new EngineException("rules did not settle after " + MAX_FIRINGS + " firings in stage " + stage);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.catalogpolicy.facts;
+
+/** A portfolio the caller's account administers in the caller's region: OWNED or IMPORTED (R2, I3). */
+public record CallerPortfolio(String portfolio, String owner, String kind) {
+  public static final String OWNED = "OWNED";
+  public static final String IMPORTED = "IMPORTED";
+}

@@ -1,0 +1,19 @@
+package dev.catalogpolicy.facts;
+
+import java.util.Map;
+
+/**
+ * What a launch-shaped call asks for (ProvisionProduct, UpdateProvisionedProduct,
+ * DescribeProvisioningParameters): product, version, path (given as PathId when {@code explicitPath},
+ * else the provisioned product's own path for an update, else null), name and parameters.
+ */
+public record LaunchRequest(String call, String product, String version, String pathId, boolean explicitPath,
+                            String name, Map<String, String> parameters, String provisionedProduct) {
+  public LaunchRequest {
+    parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+  }
+
+  public boolean checksTemplates() {
+    return !"DescribeProvisioningParameters".equals(call);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.catalogpolicy.functions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Deterministic ids for resources the service would name (the same calls give the same ids). */
+public final class Ids {
+  private Ids() {}
+
+  public static String provisionedProduct(String account, String name) {
+    return "pp-" + digest(account + "/" + name);
+  }
+
+  private static String digest(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d).substring(0, 13);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static boolean isAccountId(String s) {
+    return s != null && s.matches("\\d{12}");
+  }
+}

@@ -1,0 +1,12 @@
+package dev.catalogpolicy.model;
+
+/**
+ * A product associated with a portfolio. {@code account} made the association: the owner for its
+ * own portfolio, the recipient for a local portfolio, where {@code sourcePortfolio} names the
+ * imported portfolio the product came from.
+ */
+public record PortfolioProduct(String portfolio, String product, String account, String sourcePortfolio) {
+  public boolean isLocal() {
+    return sourcePortfolio != null;
+  }
+}

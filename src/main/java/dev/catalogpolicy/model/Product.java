@@ -1,0 +1,4 @@
+package dev.catalogpolicy.model;
+
+/** A product, owned by one account. Its versions are {@link ProvisioningArtifact} facts. */
+public record Product(String id, String owner, String name) {}

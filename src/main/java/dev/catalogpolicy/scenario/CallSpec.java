@@ -1,0 +1,77 @@
+package dev.catalogpolicy.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The shape of each call's input (AWS parameter names): what is required, which values an enum
+ * takes, and whether the caller must name a principal. Shape only: whether a call is allowed is
+ * for the rules to say.
+ */
+record CallSpec(List<String> required, List<String> optional, Map<String, Set<String>> enums, boolean endUser) {
+  static final Set<String> CONSTRAINT_TYPES = Set.of("LAUNCH", "TEMPLATE", "NOTIFICATION", "RESOURCE_UPDATE", "STACKSET");
+  static final Set<String> SHARE_TYPES = Set.of("IMPORTED", "AWS_SERVICECATALOG", "AWS_ORGANIZATIONS");
+  static final Set<String> PRINCIPAL_TYPES = Set.of("IAM", "IAM_PATTERN");
+  static final Set<String> NODE_TYPES = Set.of("ORGANIZATION", "ORGANIZATIONAL_UNIT", "ACCOUNT");
+
+  private static CallSpec admin(List<String> required, List<String> optional) {
+    return new CallSpec(required, optional, Map.of(), false);
+  }
+
+  private static CallSpec admin(List<String> required, List<String> optional, Map<String, Set<String>> enums) {
+    return new CallSpec(required, optional, enums, false);
+  }
+
+  private static CallSpec user(List<String> required, List<String> optional) {
+    return new CallSpec(required, optional, Map.of(), true);
+  }
+
+  static final List<String> SHARE_TARGET = List.of("AccountId", "OrganizationNode", "SharePrincipals", "ShareTagOptions");
+
+  static final Map<String, CallSpec> CALLS = Map.ofEntries(
+      Map.entry("CreatePortfolio", admin(List.of("Id", "DisplayName"), List.of("ProviderName", "Description"))),
+      Map.entry("DeletePortfolio", admin(List.of("Id"), List.of())),
+      Map.entry("CreateProduct", admin(List.of("Id", "Name"), List.of("ProvisioningArtifacts", "Owner"))),
+      Map.entry("CreateProvisioningArtifact", admin(List.of("ProductId", "Id"), List.of("Name", "Active"))),
+      Map.entry("UpdateProvisioningArtifact", admin(List.of("ProductId", "ProvisioningArtifactId"), List.of("Name", "Active"))),
+      Map.entry("AssociateProductWithPortfolio", admin(List.of("ProductId", "PortfolioId"), List.of("SourcePortfolioId"))),
+      Map.entry("DisassociateProductFromPortfolio", admin(List.of("ProductId", "PortfolioId"), List.of())),
+      Map.entry("CreateConstraint", admin(List.of("Id", "PortfolioId", "ProductId", "Type", "Parameters"), List.of("Description"),
+          Map.of("Type", CONSTRAINT_TYPES))),
+      Map.entry("DeleteConstraint", admin(List.of("Id"), List.of())),
+      Map.entry("CreatePortfolioShare", admin(List.of("PortfolioId"), SHARE_TARGET)),
+      Map.entry("UpdatePortfolioShare", admin(List.of("PortfolioId"), SHARE_TARGET)),
+      Map.entry("DeletePortfolioShare", admin(List.of("PortfolioId"), SHARE_TARGET)),
+      Map.entry("AcceptPortfolioShare", admin(List.of("PortfolioId"), List.of("PortfolioShareType"),
+          Map.of("PortfolioShareType", SHARE_TYPES))),
+      Map.entry("RejectPortfolioShare", admin(List.of("PortfolioId"), List.of("PortfolioShareType"),
+          Map.of("PortfolioShareType", SHARE_TYPES))),
+      Map.entry("AssociatePrincipalWithPortfolio", admin(List.of("PortfolioId", "PrincipalARN", "PrincipalType"), List.of(),
+          Map.of("PrincipalType", PRINCIPAL_TYPES))),
+      Map.entry("DisassociatePrincipalFromPortfolio", admin(List.of("PortfolioId", "PrincipalARN"), List.of("PrincipalType"),
+          Map.of("PrincipalType", PRINCIPAL_TYPES))),
+      Map.entry("EnableAWSOrganizationsAccess", admin(List.of(), List.of())),
+      Map.entry("DisableAWSOrganizationsAccess", admin(List.of(), List.of())),
+      Map.entry("RegisterDelegatedAdministrator", admin(List.of("AccountId"), List.of("ServicePrincipal"))),
+      Map.entry("DeregisterDelegatedAdministrator", admin(List.of("AccountId"), List.of("ServicePrincipal"))),
+      Map.entry("MoveAccount", admin(List.of("AccountId", "DestinationParentId"), List.of("SourceParentId"))),
+      Map.entry("RemoveAccountFromOrganization", admin(List.of("AccountId"), List.of())),
+      Map.entry("ProvisionProduct", user(List.of("ProductId", "ProvisioningArtifactId", "ProvisionedProductName"),
+          List.of("PathId", "ProvisioningParameters", "ProvisionToken"))),
+      Map.entry("UpdateProvisionedProduct", user(List.of(), List.of("ProvisionedProductId", "ProvisionedProductName",
+          "ProductId", "ProvisioningArtifactId", "PathId", "ProvisioningParameters", "UpdateToken"))),
+      Map.entry("TerminateProvisionedProduct", admin(List.of(), List.of("ProvisionedProductId", "ProvisionedProductName",
+          "TerminateToken"))),
+      Map.entry("ListLaunchPaths", user(List.of("ProductId"), List.of())),
+      Map.entry("SearchProducts", user(List.of(), List.of())),
+      Map.entry("DescribeProvisioningParameters", user(List.of("ProductId", "ProvisioningArtifactId"), List.of("PathId"))),
+      Map.entry("AuditCatalog", admin(List.of(), List.of())),
+      Map.entry("ExplainImpact", admin(List.of("call"), List.of("caller", "input"))));
+
+  /** Inputs that are not strings: their JSON kind. */
+  static final Map<String, String> KINDS = Map.of(
+      "SharePrincipals", "boolean", "ShareTagOptions", "boolean", "Active", "boolean",
+      "OrganizationNode", "object", "ProvisioningParameters", "array", "ProvisioningArtifacts", "array",
+      "Parameters", "object-or-string", "call", "string", "caller", "object", "input", "object");
+}
