@@ -106,6 +106,10 @@ public final class RuleCompiler {
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String what = "the rule compiler failed: " + root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    if ("Name is null".equals(root.getMessage())) {
+      what += " (Drools cannot compile '||' between method calls with arguments in one constraint, e.g."
+          + " str(\"A\") == null || str(\"A\") == \"B\"; use 'in (...)', strOr(...), or two rules)";
+    }
     if (sources.size() > 1) {
       for (var entry : sources.entrySet()) {
         try {

@@ -13,9 +13,10 @@ import static dev.catalogpolicy.json.Fields.*;
 
 /** What a step expects of its decision (api.md §4); unknown keys are an error. */
 public record Expectation(String decision, List<String> reasons, String error, Map<String, Optional<String>> launch,
-                         Set<String> paths, Set<String> products, List<Map<String, String>> effects) {
+                         Set<String> paths, Set<String> products, List<Map<String, String>> effects,
+                         List<String> findings) {
   private static final Set<String> KEYS = Set.of("decision", "reason", "reasons", "error", "launchRoleArn",
-      "launchRoleSource", "billingAccount", "pathId", "paths", "products", "effects");
+      "launchRoleSource", "billingAccount", "pathId", "paths", "products", "effects", "findings");
   private static final List<String> LAUNCH_KEYS = List.of("launchRoleArn", "launchRoleSource", "billingAccount", "pathId");
   private static final Set<String> EFFECT_KEYS = Set.of("kind", "op", "account", "portfolio", "product", "detail", "rule");
 
@@ -47,7 +48,8 @@ public record Expectation(String decision, List<String> reasons, String error, M
       });
       return m;
     });
-    return new Expectation(decision, reasons, optionalText(node, "error", path), launch, paths, products, effects);
+    List<String> findings = node.has("findings") ? optionalTextList(node, "findings", path) : null;
+    return new Expectation(decision, reasons, optionalText(node, "error", path), launch, paths, products, effects, findings);
   }
 
   /** Every way the decision differs from this expectation; empty when it meets it. */
@@ -77,6 +79,11 @@ public record Expectation(String decision, List<String> reasons, String error, M
     if (products != null) {
       Set<String> actual = d.products() == null ? Set.of() : new TreeSet<>(d.products());
       if (!products.equals(actual)) out.add("products: expected " + products + ", got " + actual);
+    }
+    if (findings != null) {
+      List<String> actual = d.findings() == null ? List.of() : d.findings().stream().map(Answer.Finding::code).toList();
+      if (findings.isEmpty() && !actual.isEmpty()) out.add("findings: expected none, got " + actual);
+      for (String f : findings) if (!actual.contains(f)) out.add("findings: expected " + f + " among " + actual);
     }
     for (Map<String, String> e : effects) {
       if (d.effects().stream().noneMatch(a -> matches(e, a))) out.add("effects: expected " + e + " among " + d.effects().size()

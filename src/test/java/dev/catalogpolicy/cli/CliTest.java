@@ -1,0 +1,84 @@
+package dev.catalogpolicy.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut, oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(err, true));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  @Test
+  void validatePrintsTheRuleCount() {
+    assertEquals(0, Main.run("validate", "--rules", "rules"));
+    assertTrue(out.toString().matches("(?s)\\d+ rules in \\d+ files compiled.*"), out.toString());
+  }
+
+  @Test
+  void validatePrintsFileLineColumnPerError(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("bad.drl"), "package x;\n\nrule \"r\"\nwhen\n  Foo(a == )\nthen\nend\n");
+    assertEquals(1, Main.run("validate", "--rules", dir.toString()));
+    assertTrue(err.toString().startsWith(dir.resolve("bad.drl") + ":5:"), err.toString());
+  }
+
+  @Test
+  void testReportsFailingStepsAndTheSummaryLine(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("s.json");
+    Files.writeString(f, """
+        { "name": "wrong expectation",
+          "steps": [
+            { "id": "create", "call": "CreatePortfolio",
+              "caller": { "account": "111111111111", "region": "us-east-1" },
+              "input": { "Id": "p", "DisplayName": "P" }, "expect": { "decision": "ALLOW" } },
+            { "id": "again", "call": "CreatePortfolio",
+              "caller": { "account": "111111111111", "region": "us-east-1" },
+              "input": { "Id": "p", "DisplayName": "P" }, "expect": { "decision": "ALLOW" } } ] }
+        """);
+    assertEquals(1, Main.run("test", f.toString()));
+    String s = out.toString();
+    assertTrue(s.contains("FAIL " + f + ":6 scenario \"wrong expectation\" step again (CreatePortfolio)"), s);
+    assertTrue(s.contains("decision: expected ALLOW, got DENY"), s);
+    assertTrue(s.strip().endsWith("1 passed, 1 failed"), s);
+  }
+
+  @Test
+  void testReportsAnUnreadableFileWithItsLine(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("s.json");
+    Files.writeString(f, "{\n \"steps\": [\n  { \"call\": \"Nope\",\n    \"caller\": {\"account\": \"111111111111\", \"region\": \"r\"} } ] }\n");
+    assertEquals(1, Main.run("test", f.toString()));
+    assertTrue(out.toString().contains(f + ":3: $.steps[0].call: unknown call 'Nope'"), out.toString());
+  }
+
+  @Test
+  void decidePrintsOneDecision(@TempDir Path dir) throws Exception {
+    Path call = dir.resolve("call.json");
+    Files.writeString(call, "{\"call\": \"ListLaunchPaths\", \"caller\": {\"account\": \"222222222222\", \"region\": \"us-east-1\","
+        + " \"principal\": \"arn:aws:iam::222222222222:role/Developer\"}, \"input\": {\"ProductId\": \"prod-ec2\"}}");
+    assertEquals(0, Main.run("decide", "--catalog", "fixtures/demo/catalog.json", call.toString()));
+    assertTrue(out.toString().contains("\"decision\" : \"ALLOW\""), out.toString());
+    assertTrue(out.toString().contains("\"pathId\" : \"port-spoke-local\""), out.toString());
+  }
+}
