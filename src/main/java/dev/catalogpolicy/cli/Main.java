@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The one executable: {@code serve}, {@code test}, {@code validate}, {@code decide} (api.md §6). */
 @Command(name = "catalog-policy", mixinStandardHelpOptions = true, version = "catalog-policy 0.1.0",
     description = "Policy evaluator for AWS Service Catalog portfolio sharing.",
-    subcommands = {ServeCommand.class, TestCommand.class, ValidateCommand.class, DecideCommand.class})
+    subcommands = {ServeCommand.class, TestCommand.class, ValidateCommand.class, DecideCommand.class,
+        ExplainCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,8 @@
 package dev.catalogpolicy.cli;
 
 import dev.catalogpolicy.engine.RuleSet;
+import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.scenario.Coverage;
 import dev.catalogpolicy.scenario.ScenarioFiles;
 import dev.catalogpolicy.scenario.ScenarioFiles.FileRun;
 import dev.catalogpolicy.scenario.StepResult;
@@ -21,6 +23,10 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print every step, not only failures")
   boolean verbose;
 
+  @Option(names = "--coverage", arity = "0..1", fallbackValue = "text", paramLabel = "FORMAT",
+      description = "after the run, list every rule with how many steps fired it and name the rules no step fires (text or json)")
+  String coverage;
+
   @Parameters(paramLabel = "PATH", description = "scenario files or directories (default: fixtures)")
   List<Path> paths = List.of(Path.of("fixtures"));
 
@@ -32,7 +38,9 @@ final class TestCommand implements Callable<Integer> {
       return 1;
     }
     long passed = 0, failed = 0;
+    Coverage cov = new Coverage(rs);
     for (FileRun fr : ScenarioFiles.runAll(rs, paths)) {
+      if (fr.run() != null) cov.add(fr.run());
       if (fr.error() != null) {
         failed++;
         System.out.println("FAIL " + fr.error());
@@ -51,7 +59,27 @@ final class TestCommand implements Callable<Integer> {
         r.mismatches().forEach(m -> System.out.println("     " + m));
       }
     }
+    if (coverage != null) printCoverage(cov);
     System.out.println(passed + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  private void printCoverage(Coverage cov) {
+    if (coverage.equalsIgnoreCase("json")) {
+      var root = Json.MAPPER.createObjectNode();
+      root.put("rules", cov.entries().size()).put("fired", cov.entries().size() - cov.unfired().size())
+          .put("percent", Math.round(cov.percent() * 10) / 10.0);
+      root.set("entries", Json.MAPPER.valueToTree(cov.entries()));
+      root.set("unfired", Json.MAPPER.valueToTree(cov.unfired().stream().map(Coverage.Entry::rule).toList()));
+      System.out.println(Json.pretty(root));
+      return;
+    }
+    System.out.println("rule coverage (steps that fired each rule):");
+    for (Coverage.Entry e : cov.entries()) {
+      System.out.printf("  %5d  %-9s %s  (%s)%n", e.steps(), e.stage(), e.rule(), e.file());
+    }
+    System.out.printf("%d of %d rules fired (%.1f%%)%n", cov.entries().size() - cov.unfired().size(), cov.entries().size(),
+        cov.percent());
+    cov.unfired().forEach(e -> System.out.println("  never fired: " + e.rule() + " (" + e.file() + ")"));
   }
 }

@@ -17,6 +17,7 @@ public final class Call {
   private final ObjectNode input;
   private final boolean dryRun;
   private final Call explained;
+  private final boolean explain;
 
   public Call(String name, Caller caller, ObjectNode input, boolean dryRun) {
     this(name, caller, input, dryRun, null);
@@ -24,6 +25,11 @@ public final class Call {
 
   /** An ExplainImpact call: {@code explained} is the call whose impact to show without applying it. */
   public Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained) {
+    this(name, caller, input, dryRun, explained, false);
+  }
+
+  private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain) {
+    this.explain = explain;
     this.name = name;
     this.caller = caller;
     this.input = input == null ? Json.MAPPER.createObjectNode() : input.deepCopy();
@@ -34,8 +40,15 @@ public final class Call {
   public Call explained() { return explained; }
 
   public Call asDryRun() {
-    return new Call(name, caller, input, true, explained);
+    return new Call(name, caller, input, true, explained, explain);
   }
+
+  /** The same call asking for the facts each deciding rule matched (semantics E1). */
+  public Call withExplain(boolean on) {
+    return new Call(name, caller, input, dryRun, explained == null ? null : explained.withExplain(on), on);
+  }
+
+  public boolean explain() { return explain; }
 
   public String getName() { return name; }
   public Caller getCaller() { return caller; }

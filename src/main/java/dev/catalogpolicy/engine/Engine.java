@@ -29,7 +29,7 @@ public final class Engine {
     if (call.explained() != null) return explain(rules, catalog, call.explained());
     KieSession session = rules.kieBase().newKieSession();
     try {
-      Outcome out = open(session, catalog);
+      Outcome out = open(session, catalog, call.explain());
       session.insert(call);
       fire(session, out, null);
       String deniedAt = null;
@@ -85,7 +85,7 @@ public final class Engine {
   public static Result settle(RuleSet rules, Catalog catalog) {
     KieSession session = rules.kieBase().newKieSession();
     try {
-      Outcome out = open(session, catalog);
+      Outcome out = open(session, catalog, false);
       fire(session, out, null);
       fire(session, out, "sync");
       Catalog after = catalog.apply(out.removed(), out.added());
@@ -97,16 +97,24 @@ public final class Engine {
     }
   }
 
-  private static Outcome open(KieSession session, Catalog catalog) {
-    Outcome out = new Outcome(session);
+  private static Outcome open(KieSession session, Catalog catalog, boolean explain) {
+    Outcome out = new Outcome(session, explain);
     session.setGlobal("out", out);
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override
       public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        out.firing(event.getMatch().getRule().getName());
+        out.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
       }
     });
     catalog.allFacts().forEach(session::insert);
+    if (explain) {
+      session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+          if (event.getRule() != null) out.inserted(event.getObject());
+        }
+      });
+    }
     return out;
   }
 

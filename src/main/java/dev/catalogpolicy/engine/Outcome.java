@@ -24,30 +24,44 @@ public final class Outcome {
   private final Answer answer = new Answer();
   private String stage = "derive";
   private String rule = "";
+  private List<Object> matched = List.of();
+  private final boolean explain;
+  private final Explanation explanation = new Explanation();
 
-  Outcome(KieSession session) {
+  Outcome(KieSession session, boolean explain) {
     this.session = session;
+    this.explain = explain;
   }
 
   void stage(String stage) { this.stage = stage; }
-  void firing(String ruleName) {
+  void firing(String ruleName, List<?> facts) {
     this.rule = ruleName;
+    if (explain) this.matched = facts.stream().filter(f -> !(f instanceof Call)).map(f -> (Object) f).toList();
     fired.add(ruleName);
   }
   String stage() { return stage; }
+
+  /** A fact inserted while a rule fires: remember the rule and what it matched (explanations only). */
+  void inserted(Object fact) {
+    if (explain && !rule.isEmpty() && !(fact instanceof Effect)) explanation.derived(fact, rule, matched);
+  }
+
+  boolean explaining() {
+    return explain;
+  }
 
   // ---- decisions -------------------------------------------------------------------------------
 
   public void deny(String code, String message) {
     ReasonCodes.Code c = ReasonCodes.get(code);
     if (!"DENY".equals(c.outcome())) throw new IllegalStateException(rule + ": " + code + " is not a DENY code");
-    reasons.add(new Reason(code, rule, message, stage, true));
+    reasons.add(new Reason(code, rule, message, stage, true, explain ? explanation.render(matched) : null));
   }
 
   public void allow(String code, String message) {
     ReasonCodes.Code c = ReasonCodes.get(code);
     if (!"ALLOW".equals(c.outcome())) throw new IllegalStateException(rule + ": " + code + " is not an ALLOW code");
-    reasons.add(new Reason(code, rule, message, stage, false));
+    reasons.add(new Reason(code, rule, message, stage, false, explain ? explanation.render(matched) : null));
   }
 
   // ---- changes to the catalog -------------------------------------------------------------------

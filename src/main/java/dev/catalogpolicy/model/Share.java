@@ -1,5 +1,7 @@
 package dev.catalogpolicy.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A portfolio share. {@code type} is ACCOUNT (account to account, {@code value} an account id) or
  * an organization node: ORGANIZATION, ORGANIZATIONAL_UNIT, ORGANIZATION_MEMBER_ACCOUNT (the AWS
@@ -12,6 +14,7 @@ public record Share(String portfolio, String type, String value, boolean sharePr
   public static final String ORGANIZATIONAL_UNIT = "ORGANIZATIONAL_UNIT";
   public static final String ORGANIZATION_MEMBER_ACCOUNT = "ORGANIZATION_MEMBER_ACCOUNT";
 
+  @JsonIgnore
   public boolean isOrganizationShare() {
     return !ACCOUNT.equals(type);
   }
@@ -21,6 +24,7 @@ public record Share(String portfolio, String type, String value, boolean sharePr
   }
 
   /** True for shares that name one account, directly or as an organization node. */
+  @JsonIgnore
   public boolean isAccountTarget() {
     return ACCOUNT.equals(type) || ORGANIZATION_MEMBER_ACCOUNT.equals(type);
   }

@@ -52,7 +52,7 @@ public final class CallParser {
       if (explained.explained() != null) throw new BadRequest(child(ip, "call"), "ExplainImpact cannot explain itself");
     }
     boolean dryRun = optionalBool(node, "dryRun", path, false);
-    return new Call(name, caller, input, dryRun, explained);
+    return new Call(name, caller, input, dryRun, explained).withExplain(optionalBool(node, "explain", path, false));
   }
 
   static Caller caller(JsonNode node, String path) {

@@ -14,7 +14,8 @@ import java.util.List;
 public final class ScenarioRunner {
   private ScenarioRunner() {}
 
-  public record Run(Scenario scenario, List<StepResult> results, Catalog catalog) {
+  /** The steps' results, the catalog after them, and the rules that fired loading the catalog. */
+  public record Run(Scenario scenario, List<StepResult> results, Catalog catalog, List<String> loadRules) {
     public long failed() {
       return results.stream().filter(r -> !r.passed()).count();
     }
@@ -25,7 +26,8 @@ public final class ScenarioRunner {
   }
 
   public static Run run(RuleSet rules, Scenario scenario) {
-    Catalog catalog = Engine.settle(rules, scenario.catalog()).catalog();
+    Engine.Result loaded = Engine.settle(rules, scenario.catalog());
+    Catalog catalog = loaded.catalog();
     List<StepResult> results = new ArrayList<>();
     for (Step step : scenario.steps()) {
       Engine.Result r = Engine.evaluate(rules, catalog, step.call());
@@ -33,6 +35,6 @@ public final class ScenarioRunner {
       List<String> mismatches = step.expect() == null ? List.of() : step.expect().mismatches(r.decision());
       results.add(new StepResult(step, r.decision(), mismatches));
     }
-    return new Run(scenario, results, catalog);
+    return new Run(scenario, results, catalog, loaded.decision().firedRules());
   }
 }

@@ -81,4 +81,30 @@ class CliTest {
     assertTrue(out.toString().contains("\"decision\" : \"ALLOW\""), out.toString());
     assertTrue(out.toString().contains("\"pathId\" : \"port-spoke-local\""), out.toString());
   }
+
+  @Test
+  void explainPrintsTheChainFromCallerToOutcome(@TempDir Path dir) throws Exception {
+    Path call = dir.resolve("call.json");
+    Files.writeString(call, "{\"call\": \"ProvisionProduct\", \"caller\": {\"account\": \"222222222222\", \"region\": \"us-east-1\","
+        + " \"principal\": \"arn:aws:sts::222222222222:assumed-role/Developer/alice\"}, \"input\": {\"ProductId\": \"prod-vpc\","
+        + " \"ProvisioningArtifactId\": \"pa-vpc-v1\", \"ProvisionedProductName\": \"web\"}}");
+    assertEquals(0, Main.run("explain", "--catalog", "fixtures/demo/catalog.json", call.toString()));
+    String s = out.toString();
+    assertTrue(s.startsWith("ALLOW: ProvisionProduct by arn:aws:sts::222222222222:assumed-role/Developer/alice"), s);
+    assertTrue(s.contains("LAUNCH_ROLE_ARN  rule \"L5 the launch role is the RoleArn of the launch constraint\""), s);
+    // the chain reaches the catalog facts: the association that grants, and the organization import behind the path
+    assertTrue(s.contains("<- \"R6 an assumed-role session acts as its role\""), s);
+    assertTrue(s.contains("PrincipalAssociation {\"portfolio\":\"port-hub\",\"account\":\"222222222222\""), s);
+    assertTrue(s.contains("Import {\"portfolio\":\"port-hub\",\"account\":\"222222222222\",\"region\":\"us-east-1\",\"type\":\"AWS_ORGANIZATIONS\"}"), s);
+  }
+
+  @Test
+  void coverageListsRulesAndTheOnesNoStepFires(@TempDir Path dir) throws Exception {
+    Main.run("test", "--coverage=json", "fixtures/tour");
+    String s = out.toString();
+    var json = dev.catalogpolicy.json.Json.parse(s.substring(s.indexOf('{'), s.lastIndexOf('}') + 1));
+    assertTrue(json.get("rules").asInt() > 100);
+    assertTrue(json.get("fired").asInt() > 10 && json.get("fired").asInt() < json.get("rules").asInt());
+    assertTrue(json.get("unfired").toString().contains("O2 EnableAWSOrganizationsAccess turns access on"), "the tour shares no organization");
+  }
 }

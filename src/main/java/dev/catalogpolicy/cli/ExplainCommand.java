@@ -1,0 +1,102 @@
+package dev.catalogpolicy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.catalog.CatalogJson;
+import dev.catalogpolicy.engine.Call;
+import dev.catalogpolicy.engine.Decision;
+import dev.catalogpolicy.engine.Effect;
+import dev.catalogpolicy.engine.Engine;
+import dev.catalogpolicy.engine.RuleSet;
+import dev.catalogpolicy.json.BadRequest;
+import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.json.JsonLines;
+import dev.catalogpolicy.scenario.CallParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code explain --catalog FILE CALL.json}: the decision and, for each deciding rule, the chain of facts behind it. */
+@Command(name = "explain", description = "Explain one decision: each deciding rule and the facts it matched, down to the catalog.")
+final class ExplainCommand implements Callable<Integer> {
+  @Option(names = "--catalog", required = true, description = "catalog snapshot (JSON)")
+  Path catalog;
+
+  @Option(names = "--rules", defaultValue = "rules", description = "rules directory (default: ${DEFAULT-VALUE})")
+  Path rules;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Parameters(index = "0", paramLabel = "CALL.json", description = "the call: {call, caller, input}")
+  Path callFile;
+
+  @Override
+  public Integer call() {
+    RuleSet rs = Rules.load(rules, System.err);
+    if (rs == null) return 2;
+    String catalogText, callText;
+    try {
+      catalogText = Files.readString(catalog);
+      callText = Files.readString(callFile);
+    } catch (IOException e) {
+      System.err.println("cannot read " + e.getMessage());
+      return 2;
+    }
+    Catalog c;
+    try {
+      c = CatalogJson.read(catalogText);
+    } catch (BadRequest e) {
+      System.err.println(catalog + ":" + JsonLines.lineOf(catalogText, e.path()) + ": " + e.path() + ": " + e.getMessage());
+      return 2;
+    }
+    Call call;
+    try {
+      call = CallParser.parse(Json.parse(callText), "$").withExplain(true);
+    } catch (BadRequest e) {
+      System.err.println(callFile + ":" + JsonLines.lineOf(callText, e.path()) + ": " + e.path() + ": " + e.getMessage());
+      return 2;
+    }
+    Decision d = Engine.evaluate(rs, Engine.settle(rs, c).catalog(), call).decision();
+    if (format.equalsIgnoreCase("json")) {
+      System.out.println(Json.pretty(d));
+    } else {
+      print(System.out, call, d);
+    }
+    return 0;
+  }
+
+  static void print(PrintStream out, Call call, Decision d) {
+    out.println(d.decision() + (d.error() == null ? "" : " (" + d.error() + ")") + ": " + call.getName() + " by "
+        + (call.getPrincipal() != null ? call.getPrincipal() : call.getAccount()) + " in " + call.getRegion());
+    for (var r : d.reasons()) {
+      out.println("  " + r.code() + "  rule \"" + r.rule() + "\"");
+      out.println("    " + r.message());
+      if (r.facts() != null) for (Object f : r.facts()) fact(out, Json.MAPPER.valueToTree(f), 3);
+    }
+    if (d.launch() != null && d.launch().pathId() != null) {
+      out.println("  launch: path " + d.launch().pathId() + " (" + d.launch().pathKind() + "), role "
+          + d.launch().launchRoleArn() + " (" + d.launch().launchRoleSource() + "), billed to " + d.launch().billingAccount());
+    }
+    for (Effect e : d.effects()) {
+      out.println("  effect " + e.kind() + " account=" + e.account() + " portfolio=" + e.portfolio() + " product="
+          + e.product() + (e.detail() == null ? "" : " (" + e.detail() + ")") + "  by \"" + e.rule() + "\"");
+    }
+  }
+
+  private static void fact(PrintStream out, JsonNode node, int depth) {
+    String pad = "  ".repeat(depth);
+    out.println(pad + node.path("type").asText() + " " + Json.compact(node.path("fact")));
+    JsonNode by = node.get("derivedBy");
+    if (by != null) {
+      out.println(pad + "  <- \"" + by.path("rule").asText() + "\" from");
+      for (JsonNode f : by.path("from")) fact(out, f, depth + 2);
+    }
+  }
+}
