@@ -1,24 +1,15 @@
 package dev.catalogpolicy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catalogpolicy.catalog.Catalog;
-import dev.catalogpolicy.catalog.CatalogJson;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Effect;
-import dev.catalogpolicy.engine.Engine;
-import dev.catalogpolicy.engine.RuleSet;
-import dev.catalogpolicy.json.BadRequest;
 import dev.catalogpolicy.json.Json;
-import dev.catalogpolicy.json.JsonLines;
-import dev.catalogpolicy.scenario.CallParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,35 +30,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleSet rs = Rules.load(rules, System.err);
-    if (rs == null) return 2;
-    String catalogText, callText;
-    try {
-      catalogText = Files.readString(catalog);
-      callText = Files.readString(callFile);
-    } catch (IOException e) {
-      System.err.println("cannot read " + e.getMessage());
-      return 2;
-    }
-    Catalog c;
-    try {
-      c = CatalogJson.read(catalogText);
-    } catch (BadRequest e) {
-      System.err.println(catalog + ":" + JsonLines.lineOf(catalogText, e.path()) + ": " + e.path() + ": " + e.getMessage());
-      return 2;
-    }
-    Call call;
-    try {
-      call = CallParser.parse(Json.parse(callText), "$").withExplain(true);
-    } catch (BadRequest e) {
-      System.err.println(callFile + ":" + JsonLines.lineOf(callText, e.path()) + ": " + e.path() + ": " + e.getMessage());
-      return 2;
-    }
-    Decision d = Engine.evaluate(rs, Engine.settle(rs, c).catalog(), call).decision();
+    LoadedCall in = LoadedCall.load(rules, catalog, callFile, System.err);
+    if (in == null) return 2;
+    Decision d = in.decide(true);
     if (format.equalsIgnoreCase("json")) {
       System.out.println(Json.pretty(d));
     } else {
-      print(System.out, call, d);
+      print(System.out, in.call(), d);
     }
     return 0;
   }
