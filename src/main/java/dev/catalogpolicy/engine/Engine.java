@@ -19,6 +19,8 @@ public final class Engine {
   public static final List<String> DENY_STAGES = List.of("exist", "auth", "validate");
   public static final List<String> ALLOW_STAGES = List.of("grant", "apply", "sync");
   private static final int MAX_FIRINGS = 5_000_000;
+  private static final long MAX_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(
+      Long.getLong("catalogpolicy.maxEvaluationSeconds", 30));
 
   /** The decision, the catalog after it (unchanged on DENY or dry run) and the catalog it would give. */
   public record Result(Decision decision, Catalog catalog, Catalog wouldBe) {}
@@ -104,6 +106,7 @@ public final class Engine {
       @Override
       public void beforeMatchFired(BeforeMatchFiredEvent event) {
         out.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
+        if (out.overdue(MAX_NANOS)) session.halt();
       }
     });
     catalog.allFacts().forEach(session::insert);
@@ -126,6 +129,9 @@ public final class Engine {
       out.stage("derive");
     }
     int n = session.fireAllRules(MAX_FIRINGS);
-    if (n >= MAX_FIRINGS) throw new EngineException("rules did not settle after " + MAX_FIRINGS + " firings in stage " + stage);
+    if (n >= MAX_FIRINGS || out.overdue(MAX_NANOS)) {
+      throw new EngineException("rules did not settle in stage " + stage + " (" + n + " firings); the last rule fired was \""
+          + out.lastRule() + "\": does its consequence re-create what it matches?");
+    }
   }
 }

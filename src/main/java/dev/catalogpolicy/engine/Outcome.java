@@ -27,6 +27,9 @@ public final class Outcome {
   private List<Object> matched = List.of();
   private final boolean explain;
   private final Explanation explanation = new Explanation();
+  private final long started = System.nanoTime();
+  private long firings;
+  private boolean overdue;
 
   Outcome(KieSession session, boolean explain) {
     this.session = session;
@@ -36,6 +39,7 @@ public final class Outcome {
   void stage(String stage) { this.stage = stage; }
   void firing(String ruleName, List<?> facts) {
     this.rule = ruleName;
+    firings++;
     if (explain) this.matched = facts.stream().filter(f -> !(f instanceof Call)).map(f -> (Object) f).toList();
     fired.add(ruleName);
   }
@@ -46,8 +50,14 @@ public final class Outcome {
     if (explain && !rule.isEmpty() && !(fact instanceof Effect)) explanation.derived(fact, rule, matched);
   }
 
-  boolean explaining() {
-    return explain;
+  /** True once the evaluation has run longer than {@code nanos} (checked every 4096 firings). */
+  boolean overdue(long nanos) {
+    if (!overdue && (firings & 4095) == 0 && System.nanoTime() - started > nanos) overdue = true;
+    return overdue;
+  }
+
+  String lastRule() {
+    return rule;
   }
 
   // ---- decisions -------------------------------------------------------------------------------
@@ -83,7 +93,7 @@ public final class Outcome {
   /** Replaces {@code old} with {@code updated}: one effect of kind {@code kind}. */
   public void replace(String kind, Object old, Object updated) {
     var handle = session.getFactHandle(old);
-    if (handle == null) return;
+    if (handle == null || old.equals(updated)) return; // nothing changes: no effect, and no new match
     session.delete(handle);
     if (!added.remove(old)) removed.add(old);
     session.insert(updated);
