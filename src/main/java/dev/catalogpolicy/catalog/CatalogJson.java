@@ -73,7 +73,8 @@ public final class CatalogJson {
     optionalList(root, "provisionedProducts", path, (n, p) -> new ProvisionedProduct(requiredText(n, "id", p),
         requiredText(n, "name", p), requiredText(n, "account", p), requiredText(n, "product", p),
         optionalText(n, "version", p), optionalText(n, "path", p), optionalText(n, "launchedBy", p),
-        n.hasNonNull("status") ? requiredText(n, "status", p) : "AVAILABLE")).forEach(b::add);
+        n.hasNonNull("status") ? requiredText(n, "status", p) : "AVAILABLE",
+        optionalTextMap(n, "parameters", p))).forEach(b::add);
     optionalList(root, "removedProducts", path, (n, p) -> new RemovedProduct(requiredText(n, "portfolio", p),
         requiredText(n, "product", p))).forEach(b::add);
     return withImportRegions(b.build());

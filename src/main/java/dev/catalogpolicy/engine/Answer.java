@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /** What a query or launch answers besides allow/deny, filled by the rules' {@code out.answer()}. */
 public final class Answer {
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  /** The launch block of api.md §2; {@code launchRoleArn} is null when the user's own credentials launch. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Launch(String pathId, String pathKind, String launchRoleArn, String launchRoleSource,
                        String billingAccount, List<TemplateConstraintRef> templateConstraints,
                        List<Violation> violations) {}
