@@ -7,30 +7,23 @@ import dev.catalogpolicy.engine.Effect;
 import dev.catalogpolicy.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code explain --catalog FILE CALL.json}: the decision and, for each deciding rule, the chain of facts behind it. */
 @Command(name = "explain", description = "Explain one decision: each deciding rule and the facts it matched, down to the catalog.")
 final class ExplainCommand implements Callable<Integer> {
-  @Option(names = "--catalog", required = true, description = "catalog snapshot (JSON)")
-  Path catalog;
-
-  @Option(names = "--rules", defaultValue = "rules", description = "rules directory (default: ${DEFAULT-VALUE})")
-  Path rules;
+  @Mixin
+  CallOptions options;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   String format;
 
-  @Parameters(index = "0", paramLabel = "CALL.json", description = "the call: {call, caller, input}")
-  Path callFile;
-
   @Override
   public Integer call() {
-    LoadedCall in = LoadedCall.load(rules, catalog, callFile, System.err);
+    LoadedCall in = options.load();
     if (in == null) return 2;
     Decision d = in.decide(true);
     if (format.equalsIgnoreCase("json")) {
