@@ -9,7 +9,9 @@ import java.util.List;
  * UNRESOLVED, never PASSED.
  *
  * <ul>
- *   <li>RuleCondition false: one SKIPPED outcome for the rule (assertIndex -1);</li>
+ *   <li>RuleCondition false: one SKIPPED outcome for the rule (assertIndex -1), unless an assertion
+ *       cannot be evaluated: then that assertion is UNRESOLVED (semantics R8: an unknown parameter
+ *       anywhere makes the rule unresolved);</li>
  *   <li>RuleCondition unresolved: every assertion UNRESOLVED;</li>
  *   <li>RuleCondition true or absent: each Assert is PASSED, FAILED or UNRESOLVED.</li>
  * </ul>
@@ -40,7 +42,7 @@ public final class TemplateEvaluator {
         if (rule.condition() != null) {
             Value c = evaluator.condition(rule.condition(), "RuleCondition");
             if (c instanceof Value.Bool b && !b.value()) {
-                return List.of(new Outcome(rule.name(), -1, Status.SKIPPED, null, "RuleCondition is false: " + b.why()));
+                return skipped(rule, evaluator, "RuleCondition is false: " + b.why());
             }
             if (c instanceof Value.Unresolved u) {
                 conditionUnresolved = "RuleCondition is unresolved: " + u.message();
@@ -59,6 +61,17 @@ public final class TemplateEvaluator {
             }
         }
         return out;
+    }
+
+    /** A rule whose condition is false: skipped, but fail closed on assertions that cannot be evaluated (R8). */
+    private static List<Outcome> skipped(Rule rule, ExpressionEvaluator evaluator, String why) {
+        List<Outcome> out = new ArrayList<>();
+        for (Assertion a : rule.assertions()) {
+            if (evaluator.condition(a.expression(), "Assert") instanceof Value.Unresolved u) {
+                out.add(outcome(rule, a, Status.UNRESOLVED, why + ", but the assertion cannot be evaluated: " + u.message()));
+            }
+        }
+        return out.isEmpty() ? List.of(new Outcome(rule.name(), -1, Status.SKIPPED, null, why)) : out;
     }
 
     private static Outcome outcome(Rule rule, Assertion a, Status status, String message) {
