@@ -3,32 +3,89 @@ package dev.catalogpolicy.cli;
 import dev.catalogpolicy.http.Server;
 import dev.catalogpolicy.http.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code serve}: the HTTP API on the demo catalog (or {@code --catalog}), rules from {@code --rules}. */
-@Command(name = "serve", description = "Serve the HTTP API (api.md §5).")
+/**
+ * {@code serve}: the live catalog service. With no options: rules from {@code rules/}, the demo
+ * catalog on first start, state under {@code ./data}. Every option also reads a
+ * {@code CATALOG_POLICY_*} variable.
+ */
+@Command(name = "serve", description = "Serve the HTTP API (api.md §5) on a live, journaled catalog.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "${env:CATALOG_POLICY_PORT:-8181}", description = "port (default: ${DEFAULT-VALUE})")
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "${env:CATALOG_POLICY_PORT:-8181}", description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
   int port;
 
   @Option(names = "--rules", defaultValue = "${env:CATALOG_POLICY_RULES:-rules}", description = "rules directory (default: ${DEFAULT-VALUE})")
   Path rules;
 
   @Option(names = "--catalog", defaultValue = "${env:CATALOG_POLICY_CATALOG:-fixtures/demo/catalog.json}",
-      description = "catalog snapshot to start from (default: ${DEFAULT-VALUE})")
+      description = "snapshot that seeds an empty data directory (default: ${DEFAULT-VALUE}); ignored once the data directory holds a catalog")
   Path catalog;
 
-  @Option(names = "--data", defaultValue = "${env:CATALOG_POLICY_DATA:-data}", description = "data directory (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data", defaultValue = "${env:CATALOG_POLICY_DATA:-data}", description = "data directory: journal, snapshots, decision log (default: ${DEFAULT-VALUE})")
   Path data;
+
+  @Option(names = "--token-file", defaultValue = "${env:CATALOG_POLICY_TOKEN_FILE}",
+      description = "file holding the bearer token every endpoint but /health needs (or set CATALOG_POLICY_TOKEN)")
+  Path tokenFile;
+
+  @Option(names = "--admin-token-file", defaultValue = "${env:CATALOG_POLICY_ADMIN_TOKEN_FILE}",
+      description = "file holding the token for POST /v1/calls (unless dryRun), PUT /v1/catalog and reloads (or set CATALOG_POLICY_ADMIN_TOKEN)")
+  Path adminTokenFile;
+
+  @Option(names = "--max-body-bytes", defaultValue = "${env:CATALOG_POLICY_MAX_BODY_BYTES:-16777216}", description = "largest request body; larger is a 413 (default: ${DEFAULT-VALUE})")
+  long maxBody;
+
+  @Option(names = "--max-json-depth", defaultValue = "${env:CATALOG_POLICY_MAX_JSON_DEPTH:-200}", description = "deepest JSON nesting; deeper is a 400 (default: ${DEFAULT-VALUE})")
+  int maxDepth;
+
+  @Option(names = "--decision-log-max-bytes", defaultValue = "${env:CATALOG_POLICY_DECISION_LOG_MAX_BYTES:-67108864}", description = "decision log size before rotation (default: ${DEFAULT-VALUE})")
+  long logMaxBytes;
+
+  @Option(names = "--decision-log-keep", defaultValue = "${env:CATALOG_POLICY_DECISION_LOG_KEEP:-10}", description = "rotated decision logs kept (default: ${DEFAULT-VALUE})")
+  int logKeep;
+
+  @Option(names = "--compact-every", defaultValue = "${env:CATALOG_POLICY_COMPACT_EVERY:-10000}", description = "journal entries between snapshots (default: ${DEFAULT-VALUE})")
+  int compactEvery;
+
+  @Option(names = "--no-watch", description = "do not reload when files under --rules change (POST /v1/rules/reload still does)")
+  boolean noWatch;
 
   @Override
   public Integer call() throws Exception {
-    Server server = Server.start(new ServerConfig(port, rules, catalog, data));
+    boolean catalogGiven = spec.commandLine().getParseResult().hasMatchedOption("--catalog") || System.getenv("CATALOG_POLICY_CATALOG") != null;
+    if (maxBody < 1024) throw new ParameterException(spec.commandLine(), "--max-body-bytes must be at least 1024");
+    if (maxDepth < 8) throw new ParameterException(spec.commandLine(), "--max-json-depth must be at least 8");
+    if (compactEvery < 1) throw new ParameterException(spec.commandLine(), "--compact-every must be at least 1");
+    ServerConfig config = ServerConfig.of(port, rules, catalog, data)
+        .withTokens(token("CATALOG_POLICY_TOKEN", tokenFile, "--token-file"), token("CATALOG_POLICY_ADMIN_TOKEN", adminTokenFile, "--admin-token-file"))
+        .withLimits(maxBody, maxDepth)
+        .withStorage(catalogGiven, logMaxBytes, logKeep, compactEvery, !noWatch);
+    Server server = Server.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
     server.join();
     return 0;
+  }
+
+  private String token(String env, Path file, String option) throws IOException {
+    if (file != null) {
+      if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), option + ": cannot read " + file);
+      String t = Files.readString(file).strip();
+      if (t.isEmpty()) throw new ParameterException(spec.commandLine(), option + ": " + file + " is empty");
+      return t;
+    }
+    String t = System.getenv(env);
+    return t == null || t.isBlank() ? null : t.strip();
   }
 }

@@ -22,8 +22,20 @@ public final class Engine {
   private static final long MAX_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(
       Long.getLong("catalogpolicy.maxEvaluationSeconds", 30));
 
-  /** The decision, the catalog after it (unchanged on DENY or dry run) and the catalog it would give. */
-  public record Result(Decision decision, Catalog catalog, Catalog wouldBe) {}
+  /**
+   * The decision, the catalog after it (unchanged on DENY or dry run), the catalog it would give, and
+   * the facts the call would remove and add (what a journal records to replay the change).
+   */
+  public record Result(Decision decision, Catalog catalog, Catalog wouldBe, List<Object> removed, List<Object> added) {
+    public Result(Decision decision, Catalog catalog, Catalog wouldBe) {
+      this(decision, catalog, wouldBe, List.of(), List.of());
+    }
+
+    /** True when applying the call changes the catalog. */
+    public boolean changes() {
+      return !removed.isEmpty() || !added.isEmpty();
+    }
+  }
 
   private Engine() {}
 
@@ -59,7 +71,7 @@ public final class Engine {
       Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), a.launch(),
           a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
           UUID.randomUUID().toString(), List.copyOf(out.fired()));
-      return new Result(d, call.isDryRun() ? catalog : after, after);
+      return new Result(d, call.isDryRun() ? catalog : after, after, List.copyOf(out.removed()), List.copyOf(out.added()));
     } finally {
       session.dispose();
     }
@@ -93,7 +105,7 @@ public final class Engine {
       Catalog after = catalog.apply(out.removed(), out.added());
       Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), null, null, null,
           null, null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
-      return new Result(d, after, after);
+      return new Result(d, after, after, List.copyOf(out.removed()), List.copyOf(out.added()));
     } finally {
       session.dispose();
     }

@@ -18,7 +18,12 @@ public final class Json {
       .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    maxDepth(200);
+  }
+
+  /** The deepest JSON nesting {@link #parse} accepts (deeper documents are a BadRequest, not a stack overflow). */
+  public static void maxDepth(int depth) {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build());
   }
 
   private Json() {}

@@ -24,7 +24,7 @@ class ServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = Server.start(new ServerConfig(0, Path.of("rules"), Path.of("fixtures/demo/catalog.json"), data));
+    server = Server.start(ServerConfig.of(0, Path.of("rules"), Path.of("fixtures/demo/catalog.json"), data));
   }
 
   @AfterAll

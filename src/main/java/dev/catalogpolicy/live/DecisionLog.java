@@ -1,0 +1,146 @@
+package dev.catalogpolicy.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalogpolicy.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Every decision of the live catalog as one JSON line in {@code decisions.log}, rotated by size into
+ * {@code decisions-<n>.log} (the newest {@code keep} are kept). A request only enqueues its line; one
+ * background thread writes. A full queue drops the line and counts it ({@link #dropped()}), so a slow
+ * disk never blocks a decision and never loses one silently.
+ */
+public final class DecisionLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
+  private static final ObjectNode STOP = Json.MAPPER.createObjectNode();
+
+  private final Path dir;
+  private final long maxBytes;
+  private final int keep;
+  private final BlockingQueue<ObjectNode> queue;
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final Thread writer;
+  private OutputStream out;
+  private long size;
+
+  public DecisionLog(Path dir, long maxBytes, int keep, int queueSize) throws IOException {
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+    this.keep = keep;
+    this.queue = new ArrayBlockingQueue<>(queueSize);
+    Files.createDirectories(dir);
+    openCurrent();
+    this.writer = new Thread(this::drain, "decision-log");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Enqueues one decision line; never blocks. */
+  public void append(ObjectNode line) {
+    if (!queue.offer(line)) dropped.incrementAndGet();
+  }
+
+  public long written() { return written.get(); }
+  public long dropped() { return dropped.get(); }
+  public long failed() { return failed.get(); }
+
+  public Path current() {
+    return dir.resolve("decisions.log");
+  }
+
+  private void drain() {
+    List<ObjectNode> batch = new ArrayList<>();
+    while (true) {
+      try {
+        ObjectNode first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        batch.add(first);
+        queue.drainTo(batch, 1023);
+        boolean stop = false;
+        for (ObjectNode line : batch) {
+          if (line == STOP) {
+            stop = true;
+            continue;
+          }
+          write(line);
+        }
+        batch.clear();
+        out.flush();
+        if (stop) return;
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException e) {
+        LOG.warn("decision log write failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void write(ObjectNode line) {
+    try {
+      byte[] b = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
+      if (size > 0 && size + b.length > maxBytes) rotate();
+      out.write(b);
+      size += b.length;
+      written.incrementAndGet();
+    } catch (IOException e) {
+      failed.incrementAndGet();
+      LOG.warn("decision log write failed: {}", e.getMessage());
+    }
+  }
+
+  private void openCurrent() throws IOException {
+    Path f = current();
+    size = Files.exists(f) ? Files.size(f) : 0;
+    out = new java.io.BufferedOutputStream(Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
+  }
+
+  private void rotate() throws IOException {
+    out.close();
+    long n = rotated().stream().mapToLong(DecisionLog::number).max().orElse(0) + 1;
+    Files.move(current(), dir.resolve("decisions-" + n + ".log"));
+    List<Path> old = rotated();
+    for (int i = 0; i < old.size() - keep; i++) Files.deleteIfExists(old.get(i));
+    openCurrent();
+  }
+
+  private List<Path> rotated() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches("decisions-\\d+\\.log"))
+          .sorted(java.util.Comparator.comparingLong(DecisionLog::number)).toList();
+    }
+  }
+
+  private static long number(Path p) {
+    String n = p.getFileName().toString();
+    return Long.parseLong(n.substring("decisions-".length(), n.length() - ".log".length()));
+  }
+
+  /** Writes what is queued, then stops. */
+  @Override
+  public void close() throws IOException {
+    try {
+      queue.put(STOP);
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.close();
+  }
+}
