@@ -1,5 +1,7 @@
 package dev.catalogpolicy.cli;
 
+import dev.catalogpolicy.engine.RuleCompileException;
+import dev.catalogpolicy.engine.RuleError;
 import dev.catalogpolicy.http.Server;
 import dev.catalogpolicy.http.ServerConfig;
 import picocli.CommandLine.Command;
@@ -72,7 +74,19 @@ final class ServeCommand implements Callable<Integer> {
         .withTokens(token("CATALOG_POLICY_TOKEN", tokenFile, "--token-file"), token("CATALOG_POLICY_ADMIN_TOKEN", adminTokenFile, "--admin-token-file"))
         .withLimits(maxBody, maxDepth)
         .withStorage(catalogGiven, logMaxBytes, logKeep, compactEvery, !noWatch);
-    Server server = Server.start(config);
+    Server server;
+    try {
+      server = Server.start(config);
+    } catch (RuleCompileException e) {
+      for (RuleError re : e.errors()) System.err.println(rules.resolve(re.file()) + ":" + re.line() + ":" + re.column() + ": " + re.message());
+      System.err.println("serve: the rules do not compile; not started");
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      Throwable t = e;
+      while (t.getCause() != null && t.getMessage() != null && t.getMessage().equals(t.getCause().toString())) t = t.getCause();
+      System.err.println("serve: not started: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
     server.join();
     return 0;

@@ -83,9 +83,7 @@ public final class Server {
         LOG.error("{}", e.getMessage());
         ctx.status(503).json(Errors.body("JournalUnavailable", e.getMessage()));
       });
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-          .json(Errors.body(e.getStatus() == 413 ? "ContentTooLarge" : "HttpError",
-              e.getStatus() == 413 ? "request body over " + config.maxBodyBytes() + " bytes" : e.getMessage())));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(httpError(ctx, e.getStatus())));
       cfg.routes.exception(EngineException.class, (e, ctx) -> {
         LOG.error("rules failed", e);
         ctx.status(500).json(Errors.body("RulesFailed", e.getMessage()));
@@ -94,11 +92,16 @@ public final class Server {
         LOG.error("unexpected", e);
         ctx.status(500).json(Errors.body("InternalError", e.getClass().getSimpleName() + ": " + e.getMessage()));
       });
-      cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null) ctx.json(Errors.body("NotFound", "no route " + ctx.method() + " " + ctx.path()));
-      });
-      cfg.routes.error(405, ctx -> ctx.json(Errors.body("MethodNotAllowed", ctx.method() + " is not served at " + ctx.path())));
     });
+  }
+
+  private ObjectNode httpError(Context ctx, int status) {
+    return switch (status) {
+      case 404 -> Errors.body("NotFound", "no route " + ctx.method() + " " + ctx.path());
+      case 405 -> Errors.body("MethodNotAllowed", ctx.method() + " is not served at " + ctx.path());
+      case 413 -> Errors.body("ContentTooLarge", "request body over " + config.maxBodyBytes() + " bytes");
+      default -> Errors.body("HttpError", "HTTP " + status);
+    };
   }
 
   /**
@@ -127,7 +130,10 @@ public final class Server {
   }
 
   private static Catalog readSeed(ServerConfig config) {
-    if (!Files.exists(config.catalogFile())) return Catalog.empty();
+    if (!Files.exists(config.catalogFile())) {
+      if (config.catalogGiven()) throw new IllegalArgumentException("catalog file " + config.catalogFile() + " does not exist");
+      return Catalog.empty();
+    }
     try {
       return CatalogJson.read(Files.readString(config.catalogFile()));
     } catch (IOException e) {
