@@ -17,6 +17,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP API (api.md §5): a live catalog (journaled calls, snapshots, hot rule reload), stateless
@@ -47,7 +47,6 @@ public final class Server {
   private final List<Route> routes;
   private final Javalin app;
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Server(ServerConfig config, LiveCatalog live, RuleReloader reloader, DecisionLog log) {
@@ -72,6 +71,11 @@ public final class Server {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = config.maxBodyBytes();
+      cfg.jetty.modifyServer(jetty -> {
+        // stop() waits for requests in flight (new ones are refused) before the journal closes
+        jetty.setStopTimeout(TimeUnit.SECONDS.toMillis(30));
+        jetty.setHandler(new GracefulHandler());
+      });
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       cfg.routes.before(this::before);
       for (Route r : routes) cfg.routes.addHttpHandler(io.javalin.http.HandlerType.findOrCreate(r.method()), r.path(), r.handler());
@@ -161,15 +165,6 @@ public final class Server {
       awaitStopped();
       return;
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
     app.stop();
     try {
       reloader.close();
@@ -195,12 +190,6 @@ public final class Server {
 
   private void before(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
-    if (stopping.get()) {
-      ctx.header("Connection", "close");
-      throw new Api.Refused(503, "ShuttingDown", "the server is stopping");
-    }
-    inFlight.incrementAndGet();
-    ctx.attribute("catalogpolicy.counted", true);
     Route r = route(ctx);
     if (r == null || r.needs() == null) return;
     Auth.Access has = auth.access(ctx.header("Authorization"));
@@ -216,7 +205,6 @@ public final class Server {
     Long t0 = ctx.attribute(STARTED);
     Route r = route(ctx);
     if (t0 != null) metrics.request(r == null ? "other" : r.path(), ctx.method().name(), ctx.statusCode(), System.nanoTime() - t0);
-    if (Boolean.TRUE.equals(ctx.attribute("catalogpolicy.counted"))) inFlight.decrementAndGet();
   }
 
   private Route route(Context ctx) {

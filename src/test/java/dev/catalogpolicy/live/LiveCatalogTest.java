@@ -123,6 +123,35 @@ class LiveCatalogTest {
   }
 
   @Test
+  void readersNeverSeeAHalfAppliedCall() throws Exception {
+    try (LiveCatalog live = open(1000)) {
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread reader = new Thread(() -> {
+        while (!done.get()) {
+          Catalog c = live.state().catalog();
+          var versions = c.list(dev.catalogpolicy.model.ProvisioningArtifact.class);
+          for (var p : c.list(dev.catalogpolicy.model.Product.class)) {
+            if (!p.id().startsWith("prod-r")) continue;
+            long n = versions.stream().filter(v -> v.product().equals(p.id())).count();
+            if (n != 3) seen.set(p.id() + " with " + n + " versions");
+          }
+        }
+      });
+      reader.start();
+      for (int i = 0; i < 30; i++) {
+        String id = "prod-r" + i;
+        assertTrue(live.submit(call("{\"call\":\"CreateProduct\",\"caller\":{\"account\":\"111111111111\",\"region\":\"us-east-1\"},"
+            + "\"input\":{\"Id\":\"" + id + "\",\"Name\":\"n\",\"ProvisioningArtifacts\":[{\"Id\":\"" + id + "-1\"},"
+            + "{\"Id\":\"" + id + "-2\"},{\"Id\":\"" + id + "-3\"}]}}")).applied());
+      }
+      done.set(true);
+      reader.join();
+      assertNull(seen.get(), "a reader saw " + seen.get());
+    }
+  }
+
+  @Test
   void replaceMakesANewBaseThatSurvivesAReopen() throws Exception {
     try (LiveCatalog live = open(1000)) {
       live.submit(createPortfolio("port-gone", false));
