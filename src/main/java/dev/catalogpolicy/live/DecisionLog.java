@@ -134,7 +134,8 @@ public final class DecisionLog implements AutoCloseable {
 
   /** Writes what is queued, then stops. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (!writer.isAlive()) return;
     try {
       queue.put(STOP);
       writer.join(10_000);
