@@ -77,19 +77,11 @@ public final class Engine {
     }
   }
 
-  /** ExplainImpact (E1): the decision of a call and everything it would change, applied to nothing. */
+  /** ExplainImpact (E1): the decision of a call and everything it would change ({@link Impact}), applied to nothing. */
   private static Result explain(RuleSet rules, Catalog catalog, Call inner) {
     Result r = evaluate(rules, catalog, inner.asDryRun());
     Decision d = r.decision();
-    var impact = new java.util.LinkedHashMap<String, Object>();
-    impact.put("call", inner.getName());
-    impact.put("decision", d.decision());
-    impact.put("changes", d.effects().size());
-    impact.put("accounts", d.effects().stream().map(Effect::account).filter(java.util.Objects::nonNull)
-        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-    impact.put("portfolios", d.effects().stream().map(Effect::portfolio).filter(java.util.Objects::nonNull)
-        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-    return new Result(d.withImpact(impact), catalog, catalog);
+    return new Result(d.withImpact(Impact.of(rules, catalog, inner, d, r.wouldBe())), catalog, catalog);
   }
 
   /**
@@ -111,7 +103,7 @@ public final class Engine {
     }
   }
 
-  private static Outcome open(KieSession session, Catalog catalog, boolean explain) {
+  static Outcome open(KieSession session, Catalog catalog, boolean explain) {
     Outcome out = new Outcome(session, explain);
     session.setGlobal("out", out);
     session.addEventListener(new DefaultAgendaEventListener() {
@@ -133,7 +125,7 @@ public final class Engine {
     return out;
   }
 
-  private static void fire(KieSession session, Outcome out, String stage) {
+  static void fire(KieSession session, Outcome out, String stage) {
     if (stage != null) {
       out.stage(stage);
       session.getAgenda().getAgendaGroup(stage).setFocus();

@@ -4,19 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogpolicy.engine.Answer;
 import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Effect;
+import dev.catalogpolicy.engine.Impact;
 import dev.catalogpolicy.engine.Reason;
 import dev.catalogpolicy.json.BadRequest;
+import dev.catalogpolicy.json.Json;
 
 import java.util.*;
 
 import static dev.catalogpolicy.json.Fields.*;
 
-/** What a step expects of its decision (api.md §4); unknown keys are an error. */
+/**
+ * What a step expects of its decision (api.md §4); unknown keys are an error. Beyond api.md §4,
+ * {@code findings} (AuditCatalog codes) and {@code impact} (ExplainImpact: a partial match of the
+ * impact object, see {@link PartialMatch}).
+ */
 public record Expectation(String decision, List<String> reasons, String error, Map<String, Optional<String>> launch,
                          Set<String> paths, Set<String> products, List<Map<String, String>> effects,
-                         List<String> findings) {
+                         List<String> findings, JsonNode impact) {
   private static final Set<String> KEYS = Set.of("decision", "reason", "reasons", "error", "launchRoleArn",
-      "launchRoleSource", "billingAccount", "pathId", "paths", "products", "effects", "findings");
+      "launchRoleSource", "billingAccount", "pathId", "paths", "products", "effects", "findings",
+      "impact");
   private static final List<String> LAUNCH_KEYS = List.of("launchRoleArn", "launchRoleSource", "billingAccount", "pathId");
   private static final Set<String> EFFECT_KEYS = Set.of("kind", "op", "account", "portfolio", "product", "detail", "rule");
 
@@ -49,7 +56,17 @@ public record Expectation(String decision, List<String> reasons, String error, M
       return m;
     });
     List<String> findings = node.has("findings") ? optionalTextList(node, "findings", path) : null;
-    return new Expectation(decision, reasons, optionalText(node, "error", path), launch, paths, products, effects, findings);
+    JsonNode impact = node.get("impact");
+    if (impact != null) {
+      String ip = child(path, "impact");
+      object(impact, ip);
+      impact.fieldNames().forEachRemaining(k -> {
+        if (!Impact.FIELDS.contains(k)) throw new BadRequest(child(ip, k), "unknown impact field '" + k + "'; known: "
+            + new TreeSet<>(Impact.FIELDS));
+      });
+    }
+    return new Expectation(decision, reasons, optionalText(node, "error", path), launch, paths, products, effects, findings,
+        impact);
   }
 
   /** Every way the decision differs from this expectation; empty when it meets it. */
@@ -84,6 +101,10 @@ public record Expectation(String decision, List<String> reasons, String error, M
       List<String> actual = d.findings() == null ? List.of() : d.findings().stream().map(Answer.Finding::code).toList();
       if (findings.isEmpty() && !actual.isEmpty()) out.add("findings: expected none, got " + actual);
       for (String f : findings) if (!actual.contains(f)) out.add("findings: expected " + f + " among " + actual);
+    }
+    if (impact != null) {
+      if (d.impact() == null) out.add("impact: expected " + impact + ", but the decision has no impact (only ExplainImpact has one)");
+      else out.addAll(PartialMatch.mismatches(impact, Json.MAPPER.valueToTree(d.impact()), "impact"));
     }
     for (Map<String, String> e : effects) {
       if (d.effects().stream().noneMatch(a -> matches(e, a))) out.add("effects: expected " + e + " among " + d.effects().size()

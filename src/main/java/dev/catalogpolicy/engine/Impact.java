@@ -1,0 +1,147 @@
+package dev.catalogpolicy.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.engine.LaunchPaths.Path;
+import dev.catalogpolicy.engine.LaunchPaths.Principal;
+import dev.catalogpolicy.engine.LaunchPaths.Terms;
+import dev.catalogpolicy.model.ProvisionedProduct;
+
+import java.util.*;
+
+/**
+ * ExplainImpact (semantics E1, api.md §1): what a call would change, applied to nothing. Besides the
+ * decision and its effects, the launch paths it would give or take: the rules derive every launch
+ * path of each principal that matters ({@link ImpactScope}) in the catalog before the call and in the
+ * catalog the call would give, and the difference is the answer: paths gained, paths lost, paths
+ * whose launch role or constraints change, and provisioned products whose launcher would be left
+ * without a path through the portfolio they were launched from (H7: they keep running, but cannot
+ * be updated through it).
+ */
+public final class Impact {
+  private static final int MAX_PRINCIPALS = Integer.getInteger("catalogpolicy.maxImpactPrincipals", 5_000);
+
+  /** The {@code impact} of an ExplainImpact decision. */
+  public record Report(String call, String decision, int changes, List<String> accounts, List<String> portfolios,
+                       int principalsChecked, boolean truncated, List<PathEntry> pathsGained,
+                       List<PathEntry> pathsLost, List<PathChange> pathsChanged,
+                       List<ProvisionedProductEntry> provisionedProductsWithoutPath,
+                       List<ProvisionedProductEntry> provisionedProductsWithPathAgain) {}
+
+  /** A path one principal gains or loses, with what it launches with. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record PathEntry(String account, String region, String principal, String principalType, String pathId,
+                          String product, String pathKind, String launchRoleArn, String launchRoleSource,
+                          String billingAccount, List<String> launchConstraints, List<String> templateConstraints) {
+    static PathEntry of(Principal p, Path path) {
+      Terms t = path.terms();
+      return new PathEntry(p.account(), p.region(), p.arn(), p.type(), path.pathId(), path.product(), path.pathKind(),
+          t.launchRoleArn(), t.launchRoleSource(), t.billingAccount(), t.launchConstraints(), t.templateConstraints());
+    }
+  }
+
+  /** A path one principal keeps, launched differently: {@code changed} names what differs. */
+  public record PathChange(String account, String region, String principal, String principalType, String pathId,
+                           String product, String pathKind, List<String> changed, Terms before, Terms after) {}
+
+  /** A provisioned product whose launcher loses (or regains) a path through the portfolio it was launched from. */
+  public record ProvisionedProductEntry(String id, String name, String account, String product, String path,
+                                        String launchedBy) {
+    static ProvisionedProductEntry of(ProvisionedProduct pp) {
+      return new ProvisionedProductEntry(pp.id(), pp.name(), pp.account(), pp.product(), pp.path(), pp.launchedBy());
+    }
+  }
+
+  /** The names of {@link Report}'s fields (what an {@code impact} expectation may name). */
+  public static final Set<String> FIELDS = Arrays.stream(Report.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  private Impact() {}
+
+  /** The impact of {@code call}, whose decision is {@code d}, turning {@code before} into {@code after}. */
+  static Report of(RuleSet rules, Catalog before, Call call, Decision d, Catalog after) {
+    SortedSet<String> accounts = new TreeSet<>(), portfolios = new TreeSet<>();
+    for (Effect e : d.effects()) {
+      if (e.account() != null) accounts.add(e.account());
+      if (e.portfolio() != null) portfolios.add(e.portfolio());
+    }
+    List<PathEntry> gained = new ArrayList<>(), lost = new ArrayList<>();
+    List<PathChange> changed = new ArrayList<>();
+    List<ProvisionedProductEntry> withoutPath = new ArrayList<>(), pathAgain = new ArrayList<>();
+    int checked = 0;
+    boolean truncated = false;
+    if (d.allowed() && after != before) {
+      ImpactScope scope = ImpactScope.of(before, after, d.effects());
+      List<Principal> principals = scope.principals;
+      if (principals.size() > MAX_PRINCIPALS) {
+        principals = principals.subList(0, MAX_PRINCIPALS);
+        truncated = true;
+      }
+      Map<Principal, Map<String, Path>> was = new HashMap<>(), will = new HashMap<>();
+      try (LaunchPaths b = new LaunchPaths(rules, before); LaunchPaths a = new LaunchPaths(rules, after)) {
+        for (Principal p : principals) {
+          was.put(p, b.of(p));
+          will.put(p, a.of(p));
+        }
+      }
+      checked = principals.size();
+      for (Principal p : principals) diff(p, was.get(p), will.get(p), gained, lost, changed);
+      provisioned(before, after, scope, was, will, withoutPath, pathAgain);
+    }
+    gained.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });
+    lost.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });
+    changed.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });
+    return new Report(call.getName(), d.decision(), d.effects().size(), List.copyOf(accounts), List.copyOf(portfolios),
+        checked, truncated, gained, lost, changed, withoutPath, pathAgain);
+  }
+
+  private static void diff(Principal p, Map<String, Path> was, Map<String, Path> will, List<PathEntry> gained,
+                           List<PathEntry> lost, List<PathChange> changed) {
+    for (Path w : was.values()) {
+      Path n = will.get(w.key());
+      if (n == null) {
+        lost.add(PathEntry.of(p, w));
+        continue;
+      }
+      List<String> what = new ArrayList<>();
+      Terms a = w.terms(), b = n.terms();
+      if (!Objects.equals(w.pathKind(), n.pathKind())) what.add("pathKind");
+      if (!Objects.equals(a.launchRoleArn(), b.launchRoleArn()) || !Objects.equals(a.launchRoleSource(), b.launchRoleSource())) {
+        what.add("launchRole");
+      }
+      if (!Objects.equals(a.billingAccount(), b.billingAccount())) what.add("billingAccount");
+      if (!a.launchConstraints().equals(b.launchConstraints())) what.add("launchConstraints");
+      if (!a.templateConstraints().equals(b.templateConstraints())) what.add("templateConstraints");
+      if (!what.isEmpty()) {
+        changed.add(new PathChange(p.account(), p.region(), p.arn(), p.type(), n.pathId(), n.product(), n.pathKind(),
+            what, a, b));
+      }
+    }
+    for (Path n : will.values()) if (!was.containsKey(n.key())) gained.add(PathEntry.of(p, n));
+  }
+
+  /**
+   * Provisioned products of the scoped accounts whose launcher had a path through the portfolio they
+   * were launched from and would have none (or had none and would have one again).
+   */
+  private static void provisioned(Catalog before, Catalog after, ImpactScope scope, Map<Principal, Map<String, Path>> was,
+                                  Map<Principal, Map<String, Path>> will, List<ProvisionedProductEntry> withoutPath,
+                                  List<ProvisionedProductEntry> pathAgain) {
+    Map<String, ProvisionedProduct> earlier = new HashMap<>();
+    before.list(ProvisionedProduct.class).forEach(pp -> earlier.put(pp.id(), pp));
+    for (ProvisionedProduct now : after.list(ProvisionedProduct.class)) {
+      ProvisionedProduct then = earlier.get(now.id());
+      if (then == null || now.launchedBy() == null || !scope.accounts.contains(now.account())) continue;
+      Map<String, Path> b = was.get(launcher(scope, then)), a = will.get(launcher(scope, now));
+      if (b == null || a == null) continue; // the launcher was not checked (e.g. past the principal limit)
+      boolean had = b.containsKey(LaunchPaths.key(then.path(), then.product()));
+      boolean has = a.containsKey(LaunchPaths.key(now.path(), now.product()));
+      if (had && !has) withoutPath.add(ProvisionedProductEntry.of(now));
+      if (!had && has) pathAgain.add(ProvisionedProductEntry.of(now));
+    }
+  }
+
+  private static Principal launcher(ImpactScope scope, ProvisionedProduct pp) {
+    return new Principal(pp.account(), scope.region(pp.path()), pp.launchedBy(), Principal.IAM);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.catalogpolicy.engine;
+
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.facts.LaunchPath;
+import dev.catalogpolicy.facts.PathConstraint;
+import dev.catalogpolicy.facts.PathRole;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The launch paths that the rules of launch.drl (L1-L5, H1-H4, R6) derive for principals of one
+ * catalog. One session holds the catalog; for each principal a SearchProducts-shaped call is
+ * inserted, only the derivations fire (no stage: nothing is decided or changed), the derived
+ * {@link LaunchPath}, {@link PathRole} and {@link PathConstraint} facts are read back, and the call is
+ * deleted again, so truth maintenance retracts everything it justified before the next principal.
+ * Java reads what the rules derived; it decides nothing about who may launch.
+ */
+final class LaunchPaths implements AutoCloseable {
+  /**
+   * Who launches: {@code arn} is an IAM principal (role, user, role session) or group ARN of
+   * {@code account} ({@code type} IAM), or an IAM_PATTERN standing for every principal of the
+   * account whose name it matches ({@code type} IAM_PATTERN; see {@link #caller}).
+   */
+  record Principal(String account, String region, String arn, String type) {
+    static final String IAM = "IAM";
+    static final String IAM_PATTERN = "IAM_PATTERN";
+    static final Comparator<Principal> ORDER = Comparator.comparing(Principal::account)
+        .thenComparing(Principal::region).thenComparing(Principal::type).thenComparing(Principal::arn);
+
+    /**
+     * The caller the rules see. A group ARN is the caller's group (L1). A pattern becomes a principal
+     * of the account named by the pattern itself ({@code arn:aws:iam:::role/Dev*} in account A is
+     * {@code arn:aws:iam::A:role/Dev*}): every pattern matches its own text, so the rules grant it
+     * what that association grants any principal whose name matches, in that account.
+     */
+    Caller caller() {
+      String a = IAM_PATTERN.equals(type) ? inAccount(arn, account) : arn;
+      return isGroup(a) ? new Caller(account, region, null, List.of(a)) : new Caller(account, region, a, List.of());
+    }
+
+    private static String inAccount(String pattern, String account) {
+      String[] p = pattern.split(":", 6);
+      return p.length < 6 ? pattern : p[0] + ":" + p[1] + ":" + p[2] + ":" + p[3] + ":" + account + ":" + p[5];
+    }
+
+    private static boolean isGroup(String arn) {
+      String[] p = arn.split(":", 6);
+      return p.length == 6 && p[2].equals("iam") && p[5].startsWith("group/");
+    }
+  }
+
+  /**
+   * What a path launches with: its launch role (the first launch constraint by id where a snapshot
+   * holds two, as ListLaunchPaths shows it), who pays, and the launch and template constraints in force.
+   */
+  record Terms(String launchRoleArn, String launchRoleSource, String billingAccount, List<String> launchConstraints,
+               List<String> templateConstraints) {}
+
+  /** One launch path: a portfolio ({@code pathId}) through which a product can be launched. */
+  record Path(String pathId, String product, String pathKind, Terms terms) {
+    String key() {
+      return LaunchPaths.key(pathId, product);
+    }
+  }
+
+  private static final Comparator<PathRole> BY_CONSTRAINT =
+      Comparator.comparing(PathRole::constraintId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private final KieSession session;
+  private final Outcome out;
+
+  LaunchPaths(RuleSet rules, Catalog catalog) {
+    session = rules.kieBase().newKieSession();
+    try {
+      out = Engine.open(session, catalog, false);
+      Engine.fire(session, out, null); // the catalog's own derivations (memberships, share reach) once
+    } catch (RuntimeException e) {
+      session.dispose();
+      throw e;
+    }
+  }
+
+  /** Every launch path of the principal, by {@link Path#key()}. */
+  Map<String, Path> of(Principal p) {
+    Call call = new Call("SearchProducts", p.caller(), null, true);
+    FactHandle handle = session.insert(call);
+    Map<String, Path> paths = new TreeMap<>();
+    try {
+      Engine.fire(session, out, null);
+      Map<String, PathRole> roles = new HashMap<>();
+      for (PathRole r : derived(PathRole.class)) {
+        // where a snapshot holds two launch constraints, the first by id shows (as ListLaunchPaths does)
+        roles.merge(key(r.portfolio(), r.product()), r, (a, b) -> BY_CONSTRAINT.compare(a, b) <= 0 ? a : b);
+      }
+      Map<String, TreeSet<String>> launch = new HashMap<>();
+      Map<String, TreeSet<String>> template = new HashMap<>();
+      for (PathConstraint c : derived(PathConstraint.class)) {
+        var into = "LAUNCH".equals(c.type()) ? launch : "TEMPLATE".equals(c.type()) ? template : null;
+        if (into != null) into.computeIfAbsent(key(c.portfolio(), c.product()), k -> new TreeSet<>()).add(c.constraintId());
+      }
+      for (LaunchPath lp : derived(LaunchPath.class)) {
+        String k = key(lp.portfolio(), lp.product());
+        PathRole role = roles.get(k);
+        Terms terms = new Terms(role == null ? null : role.arn(), role == null ? null : role.source(),
+            role == null ? null : role.billingAccount(), List.copyOf(launch.getOrDefault(k, new TreeSet<>())),
+            List.copyOf(template.getOrDefault(k, new TreeSet<>())));
+        paths.put(k, new Path(lp.portfolio(), lp.product(), lp.kind(), terms));
+      }
+    } finally {
+      session.delete(handle);
+      Engine.fire(session, out, null);
+    }
+    if (!out.effects().isEmpty() || !out.reasons().isEmpty()) {
+      throw new EngineException("rule \"" + out.lastRule() + "\" decided or changed the catalog while launch paths were"
+          + " derived; derivation rules (no ruleflow-group) must only derive facts");
+    }
+    return paths;
+  }
+
+  static String key(String pathId, String product) {
+    return pathId + "\u0000" + product;
+  }
+
+  private <T> List<T> derived(Class<T> type) {
+    List<T> l = new ArrayList<>();
+    for (Object o : session.getObjects(new ClassObjectFilter(type))) l.add(type.cast(o));
+    return l;
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+}
