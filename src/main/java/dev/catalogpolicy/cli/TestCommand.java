@@ -7,11 +7,16 @@ import dev.catalogpolicy.scenario.ScenarioFiles;
 import dev.catalogpolicy.scenario.ScenarioFiles.FileRun;
 import dev.catalogpolicy.scenario.StepResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 
 /** {@code test [PATH…]}: runs scenario files; prints each failing step; ends with {@code N passed, M failed}. */
@@ -24,14 +29,33 @@ final class TestCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(names = "--coverage", arity = "0..1", fallbackValue = "text", paramLabel = "FORMAT",
-      description = "after the run, list every rule with how many steps fired it and name the rules no step fires (text or json)")
+      preprocessor = AttachedValueOnly.class,
+      description = "after the run, list every rule with how many steps fired it and name the rules no step fires;"
+          + " --coverage=json for JSON (default: text)")
   String coverage;
 
   @Parameters(paramLabel = "PATH", description = "scenario files or directories (default: fixtures)")
   List<Path> paths = List.of(Path.of("fixtures"));
 
+  /**
+   * {@code --coverage} takes its format only attached ({@code --coverage=json}), so that in
+   * {@code test --coverage fixtures/launch} the path stays a path.
+   */
+  static final class AttachedValueOnly implements IParameterPreprocessor {
+    @Override
+    public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
+      if ("=".equals(info.get("separator"))) return false; // --coverage=FORMAT
+      argSpec.setValue("text");
+      return true;
+    }
+  }
+
   @Override
   public Integer call() {
+    if (coverage != null && !coverage.equalsIgnoreCase("text") && !coverage.equalsIgnoreCase("json")) {
+      System.err.println("--coverage takes text or json, got '" + coverage + "'");
+      return 2;
+    }
     RuleSet rs = Rules.load(rules, System.err);
     if (rs == null) {
       System.out.println("0 passed, 1 failed");

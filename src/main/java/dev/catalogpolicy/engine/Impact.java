@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.LaunchPaths.Path;
 import dev.catalogpolicy.engine.LaunchPaths.Principal;
-import dev.catalogpolicy.engine.LaunchPaths.Terms;
 import dev.catalogpolicy.model.ProvisionedProduct;
 
 import java.util.*;
@@ -27,6 +26,14 @@ public final class Impact {
                        List<PathEntry> pathsLost, List<PathChange> pathsChanged,
                        List<ProvisionedProductEntry> provisionedProductsWithoutPath,
                        List<ProvisionedProductEntry> provisionedProductsWithPathAgain) {}
+
+  /**
+   * What a path launches with: its launch role (the first launch constraint by id where a snapshot
+   * holds two, as ListLaunchPaths shows it), who pays, and the launch and template constraints in force.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Terms(String launchRoleArn, String launchRoleSource, String billingAccount, List<String> launchConstraints,
+                      List<String> templateConstraints) {}
 
   /** A path one principal gains or loses, with what it launches with. */
   @JsonInclude(JsonInclude.Include.ALWAYS)

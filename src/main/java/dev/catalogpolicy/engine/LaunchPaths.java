@@ -1,6 +1,7 @@
 package dev.catalogpolicy.engine;
 
 import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.engine.Impact.Terms;
 import dev.catalogpolicy.facts.LaunchPath;
 import dev.catalogpolicy.facts.PathConstraint;
 import dev.catalogpolicy.facts.PathRole;
@@ -57,13 +58,6 @@ final class LaunchPaths implements AutoCloseable {
       return p.length == 6 && p[2].equals("iam") && p[5].startsWith("group/");
     }
   }
-
-  /**
-   * What a path launches with: its launch role (the first launch constraint by id where a snapshot
-   * holds two, as ListLaunchPaths shows it), who pays, and the launch and template constraints in force.
-   */
-  record Terms(String launchRoleArn, String launchRoleSource, String billingAccount, List<String> launchConstraints,
-               List<String> templateConstraints) {}
 
   /** One launch path: a portfolio ({@code pathId}) through which a product can be launched. */
   record Path(String pathId, String product, String pathKind, Terms terms) {

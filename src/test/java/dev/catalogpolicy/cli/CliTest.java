@@ -107,4 +107,35 @@ class CliTest {
     assertTrue(json.get("fired").asInt() > 10 && json.get("fired").asInt() < json.get("rules").asInt());
     assertTrue(json.get("unfired").toString().contains("O2 EnableAWSOrganizationsAccess turns access on"), "the tour shares no organization");
   }
+
+  @Test
+  void coverageWithoutAFormatLeavesThePathAPath() {
+    assertEquals(0, Main.run("test", "--coverage", "fixtures/tour"));
+    String s = out.toString();
+    assertTrue(s.strip().endsWith("5 passed, 0 failed"), "only the tour ran: " + s.substring(Math.max(0, s.length() - 200)));
+    assertTrue(s.contains("never fired: O2 EnableAWSOrganizationsAccess turns access on"), "text coverage of the tour");
+  }
+
+  @Test
+  void anUnknownFormatIsRefused(@TempDir Path dir) throws Exception {
+    assertEquals(2, Main.run("test", "--coverage=xml", "fixtures/tour"));
+    assertTrue(err.toString().contains("--coverage takes text or json, got 'xml'"), err.toString());
+    assertEquals(2, Main.run("explain", "--format", "yaml", "--catalog", "fixtures/demo/catalog.json", "call.json"));
+    assertTrue(err.toString().contains("--format takes text or json, got 'yaml'"), err.toString());
+  }
+
+  @Test
+  void explainOfAnExplainImpactCallPrintsEachPathLostAndTheProvisionedProductsLeftWithoutOne(@TempDir Path dir) throws Exception {
+    var fixture = dev.catalogpolicy.json.Json.parse(Files.readString(Path.of("fixtures/explain/org-wide-product-removal-lists-every-spoke.json")));
+    Path catalog = dir.resolve("catalog.json");
+    Files.writeString(catalog, fixture.get("catalog").toString());
+    Path call = dir.resolve("call.json");
+    Files.writeString(call, "{\"call\": \"ExplainImpact\", \"caller\": {\"account\": \"111111111111\", \"region\": \"us-east-1\"},"
+        + " \"input\": {\"call\": \"DisassociateProductFromPortfolio\", \"input\": {\"ProductId\": \"prod-vpc\", \"PortfolioId\": \"port-hub\"}}}");
+    assertEquals(0, Main.run("explain", "--catalog", catalog.toString(), call.toString()));
+    String s = out.toString();
+    assertTrue(s.contains("path lost   222222222222 arn:aws:iam::222222222222:role/Developer port-hub/prod-vpc (IMPORTED)"), s);
+    assertTrue(s.contains("path lost   333333333333 arn:aws:iam::333333333333:role/Operator port-ops-local/prod-vpc (LOCAL)"), s);
+    assertTrue(s.contains("provisioned product left without a path pp-333-vpc"), s);
+  }
 }
