@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  *   importers and local takers.</li>
  * </ul>
  * In those accounts and the scoped portfolios' regions, the principals that matter are the ARNs of
- * the account's IAM associations, the principals that launched its provisioned products, the roles
- * of the account where the catalog lists {@code roles}, and IAM_PATTERN associations (the account's
+ * the account's IAM associations (not those naming another account's principal, which never calls
+ * here), the principals that launched its provisioned products, the roles of the account where the
+ * catalog lists {@code roles}, and IAM_PATTERN associations (the account's
  * own, and the owner's on portfolios it imports, for principal name sharing). A pattern is checked as
  * itself (see {@link Principal#caller()}) unless the catalog lists roles and the pattern names roles:
  * then the listed roles are the concrete principals it can match.
@@ -134,6 +135,9 @@ final class ImpactScope {
 
   private void add(Set<Principal> out, String account, String region, String arn, boolean pattern, boolean rolesListed) {
     if (region == null || !regions.contains(region) || arn == null) return;
+    // a principal of another account never calls in this one (A6; AuditCatalog reports such associations)
+    String own = Arns.accountOf(arn);
+    if (!pattern && own != null && !own.equals(account)) return;
     if (pattern && rolesListed && arn.contains(":role/")) return; // the listed roles are the principals it can match
     out.add(new Principal(account, region, arn, pattern ? Principal.IAM_PATTERN : Principal.IAM));
   }

@@ -134,4 +134,13 @@ class ImpactTest {
     assertEquals(6, im.principalsChecked());
     assertEquals(6, im.pathsLost().size());
   }
+
+  @Test
+  void aPrincipalOfAnotherAccountAssociatedByMistakeIsNoCallerThere() throws Exception {
+    Catalog c = load(catalogOf(Path.of("fixtures/launch/audit-cross-region-import-and-foreign-principal.json")));
+    Impact.Report im = impact(explain(c, HUB, "DisassociateProductFromPortfolio",
+        "{\"ProductId\": \"prod-lint\", \"PortfolioId\": \"port-tools\"}"));
+    assertEquals(Set.of("222222222222 arn:aws:iam::222222222222:role/Developer port-tools prod-lint"), lost(im),
+        "333333333333's Contractor never launches in 222222222222, so it loses nothing there");
+  }
 }
