@@ -1,19 +1,18 @@
 package dev.catalogpolicy.http;
 
+import dev.catalogpolicy.live.LiveCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Stopping the server lets a request already in flight finish, and applies what it acknowledged. */
+/** Stopping the server lets a request already being handled finish, and applies what it acknowledged. */
 class GracefulShutdownTest {
   @TempDir
   Path tmp;
@@ -23,44 +22,42 @@ class GracefulShutdownTest {
     ServerConfig config = ServerConfig.of(0, Path.of("rules"), Path.of("fixtures/demo/catalog.json"), tmp.resolve("data"))
         .withStorage(false, 64L << 20, 10, 10_000, false);
     Server server = Server.start(config);
-    byte[] body = LiveServerTest.createPortfolio("port-late", false).getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(60_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/calls HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
-          + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body, 0, 10); // the request is in flight, its body half sent
-      out.flush();
-      Thread.sleep(500);
-      CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
-      Thread.sleep(500);
+    Http http = new Http(server.port());
+    // hold the live catalog's writer lock, so that a changing call stays in its handler until released
+    var field = LiveCatalog.class.getDeclaredField("writer");
+    field.setAccessible(true);
+    ReentrantLock writer = (ReentrantLock) field.get(server.live());
+    writer.lock();
+    CompletableFuture<HttpResponse<String>> call;
+    CompletableFuture<Void> stopping;
+    try {
+      call = CompletableFuture.supplyAsync(() -> {
+        try {
+          return http.post("/v1/calls", LiveServerTest.createPortfolio("port-late", false));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (!writer.hasQueuedThreads()) {
+        assertTrue(System.currentTimeMillis() < deadline, "the call reached the writer lock");
+        Thread.sleep(10);
+      }
+      stopping = CompletableFuture.runAsync(server::stop);
+      Thread.sleep(1_000);
       assertFalse(stopping.isDone(), "stop waits for the request in flight");
-      out.write(body, 10, body.length - 10);
-      out.flush();
-      String answer = new String(readSome(socket.getInputStream()), StandardCharsets.UTF_8);
-      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-      assertTrue(answer.contains("\"decision\":\"ALLOW\""), answer);
-      stopping.get(60, TimeUnit.SECONDS);
+    } finally {
+      writer.unlock();
     }
+    HttpResponse<String> answer = call.get(60, TimeUnit.SECONDS);
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("\"decision\":\"ALLOW\""), answer.body());
+    stopping.get(60, TimeUnit.SECONDS);
     Server again = Server.start(config);
     try {
       assertTrue(LiveServerTest.portfolios(new Http(again.port()).json("GET", "/v1/catalog", null, 200)).contains("port-late"));
     } finally {
       again.stop();
     }
-  }
-
-  private static byte[] readSome(InputStream in) throws Exception {
-    byte[] buf = new byte[65536];
-    int n = 0;
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      int r = in.read(buf, n, buf.length - n);
-      if (r < 0) break;
-      n += r;
-      String s = new String(buf, 0, n, StandardCharsets.UTF_8);
-      if (s.contains("\"decisionId\"") && s.trim().endsWith("}")) break;
-    }
-    return java.util.Arrays.copyOf(buf, n);
   }
 }
