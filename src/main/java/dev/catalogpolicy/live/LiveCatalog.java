@@ -108,7 +108,7 @@ public final class LiveCatalog implements AutoCloseable {
     LiveCatalog live = new LiveCatalog(dir, j, compactEvery, s, new Opened(seeded, source, s.version(), replayed, problems), replayed);
     live.snapshotVersion = s.version() - replayed;
     for (String p : problems) LOG.warn("journal damage: {}", p);
-    live.settle("Settle");
+    live.settle(rules, "Settle");
     return live;
   }
 
@@ -174,28 +174,21 @@ public final class LiveCatalog implements AutoCloseable {
 
   /** Swaps in new rules: the catalog is settled under them (a change is journaled) in one step. */
   public State reload(RuleSet rules) {
+    return settle(rules, "RulesReloaded");
+  }
+
+  /** Publishes {@code rules} with the catalog settled under them (e.g. organization imports, R3). */
+  private State settle(RuleSet rules, String why) {
     writer.lock();
     try {
       State s = state.get();
       Engine.Result r = Engine.settle(rules, s.catalog());
       if (!r.changes()) {
-        State next = new State(rules, s.catalog(), s.version());
-        state.set(next);
-        return next;
+        if (rules != s.rules()) state.set(new State(rules, s.catalog(), s.version()));
+        return state.get();
       }
-      ObjectNode e = Json.MAPPER.createObjectNode().put("call", "RulesReloaded").put("rulesHash", rules.hash());
+      ObjectNode e = Json.MAPPER.createObjectNode().put("call", why).put("rulesHash", rules.hash());
       return commit(s, rules, r.catalog(), withChanges(e, r));
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private void settle(String why) {
-    writer.lock();
-    try {
-      State s = state.get();
-      Engine.Result r = Engine.settle(s.rules(), s.catalog());
-      if (r.changes()) commit(s, s.rules(), r.catalog(), withChanges(Json.MAPPER.createObjectNode().put("call", why), r));
     } finally {
       writer.unlock();
     }

@@ -106,9 +106,7 @@ class LiveServerTest {
   @Test
   void aBrokenRuleFileIs422AndTheOldRulesKeepServingUntilFixed() throws Exception {
     Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
-    Http http = start(ServerConfig.of(0, rules, Path.of("fixtures/demo/catalog.json"), tmp.resolve("data"))
-        .withStorage(false, 64L << 20, 10, 10_000, false));
+    Http http = startOnACopyOfTheRules(rules, false);
     String hash = http.json("GET", "/health", null, 200).get("rulesHash").asText();
     Path sharing = rules.resolve("sharing.drl");
     String good = Files.readString(sharing);
@@ -131,9 +129,7 @@ class LiveServerTest {
   @Test
   void aWatchedRulesDirectoryReloadsBySelf() throws Exception {
     Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
-    Http http = start(ServerConfig.of(0, rules, Path.of("fixtures/demo/catalog.json"), tmp.resolve("data"))
-        .withStorage(false, 64L << 20, 10, 10_000, true));
+    Http http = startOnACopyOfTheRules(rules, true);
     String hash = http.json("GET", "/health", null, 200).get("rulesHash").asText();
     Path sharing = rules.resolve("sharing.drl");
     Files.writeString(sharing, Files.readString(sharing) + "\n// an edit\n");
@@ -234,6 +230,12 @@ class LiveServerTest {
   private static void assertDocumented(JsonNode doc, String method, String path, int status) {
     assertTrue(doc.get("paths").get(path).get(method).get("responses").has(Integer.toString(status)),
         method + " " + path + " answered " + status + " which the document does not list");
+  }
+
+  private Http startOnACopyOfTheRules(Path rules, boolean watch) throws Exception {
+    copy(Path.of("rules"), rules);
+    return start(ServerConfig.of(0, rules, Path.of("fixtures/demo/catalog.json"), tmp.resolve("data"))
+        .withStorage(false, 64L << 20, 10, 10_000, watch));
   }
 
   private static void copy(Path from, Path to) throws IOException {
