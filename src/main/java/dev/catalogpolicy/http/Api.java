@@ -84,7 +84,7 @@ final class Api {
   }
 
   void evaluate(Context ctx) {
-    Scenario scenario = ScenarioParser.parse(ctx.body());
+    Scenario scenario = ScenarioParser.parse(Json.utf8(ctx.bodyAsBytes()));
     if (explainFull(ctx)) {
       scenario = new Scenario(scenario.name(), scenario.source(), scenario.catalog(), scenario.steps().stream()
           .map(st -> new Step(st.id(), st.call().withExplain(true), st.expect(), st.line())).toList());
@@ -93,7 +93,7 @@ final class Api {
   }
 
   void calls(Context ctx) {
-    Call call = CallParser.parse(Json.parse(ctx.body()), "$");
+    Call call = CallParser.parse(Json.parse(Json.utf8(ctx.bodyAsBytes())), "$");
     if (explainFull(ctx)) call = call.withExplain(true);
     if (!call.isDryRun() && call.explained() == null) requireAdmin(ctx);
     long t0 = System.nanoTime();
@@ -128,7 +128,7 @@ final class Api {
   }
 
   void putCatalog(Context ctx) throws IOException {
-    var catalog = CatalogJson.read(Json.parse(ctx.body()), "$");
+    var catalog = CatalogJson.read(Json.parse(Json.utf8(ctx.bodyAsBytes())), "$");
     LiveCatalog.State s = live.replace(catalog);
     ObjectNode audit = Json.MAPPER.createObjectNode().put("call", "AuditCatalog");
     audit.putObject("caller").put("account", ctx.queryParamAsClass("account", String.class).getOrDefault("000000000000"))

@@ -9,6 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /** The one configured Jackson mapper, and parsing that turns syntax errors into {@link BadRequest}. */
 public final class Json {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -28,15 +35,56 @@ public final class Json {
 
   private Json() {}
 
-  /** Parses JSON text; a syntax error is a BadRequest at {@code $} naming line and column. */
+  /** The longest JSON array {@link #parse} accepts: a longer one is a BadRequest at its path. */
+  public static final int MAX_ARRAY_LENGTH = 100_000;
+
+  /**
+   * A request body as text. JSON is UTF-8 (api.md §5): a byte sequence that is not UTF-8 is a
+   * BadRequest at {@code $} naming its offset, not a replacement character that slips through.
+   */
+  public static String utf8(byte[] body) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(body.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) r = decoder.flush(out);
+    if (r.isError()) {
+      int at = in.position();
+      throw new BadRequest("$", "the body is not UTF-8: byte 0x" + String.format("%02X", body[at] & 0xff) + " at offset " + at
+          + " does not start a valid UTF-8 sequence there");
+    }
+    return out.flip().toString();
+  }
+
+  /**
+   * Parses JSON text; a syntax error is a BadRequest at {@code $} naming line and column, a document
+   * deeper than the nesting limit one at {@code $}, an array longer than {@link #MAX_ARRAY_LENGTH}
+   * one at the array's path.
+   */
   public static JsonNode parse(String text) {
     if (text == null || text.isBlank()) throw new BadRequest("$", "empty body: expected a JSON document");
     try {
-      return MAPPER.readTree(text);
+      JsonNode root = MAPPER.readTree(text);
+      checkArrays(root, "$");
+      return root;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       throw new BadRequest("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static void checkArrays(JsonNode node, String path) {
+    if (node.isArray()) {
+      if (node.size() > MAX_ARRAY_LENGTH) {
+        throw new BadRequest(path, "an array of " + node.size() + " elements; at most " + MAX_ARRAY_LENGTH + " are accepted");
+      }
+      for (int i = 0; i < node.size(); i++) if (node.get(i).isContainerNode()) checkArrays(node.get(i), path + "[" + i + "]");
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        if (e.getValue().isContainerNode()) checkArrays(e.getValue(), Fields.child(path, e.getKey()));
+      });
     }
   }
 

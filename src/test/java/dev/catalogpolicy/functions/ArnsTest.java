@@ -42,4 +42,26 @@ class ArnsTest {
   void localRoleIsInTheUsersAccount() {
     assertEquals("arn:aws:iam::222222222222:role/SCLaunch", Arns.localRole("222222222222", "SCLaunch"));
   }
+
+  @Test
+  void globAgreesWithTheRegularExpressionItReplaces() {
+    java.util.Random r = new java.util.Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder pat = new StringBuilder(), regex = new StringBuilder(), text = new StringBuilder();
+      for (int i = r.nextInt(7); i > 0; i--) {
+        char c = "ab*?".charAt(r.nextInt(4));
+        pat.append(c);
+        regex.append(c == '*' ? ".*" : c == '?' ? ".?" : String.valueOf(c));
+      }
+      for (int i = r.nextInt(7); i > 0; i--) text.append("ab".charAt(r.nextInt(2)));
+      assertEquals(text.toString().matches(regex.toString()), Arns.glob(pat.toString(), text.toString()), pat + " vs " + text);
+    }
+  }
+
+  @Test
+  void aPatternOfManyWildcardsIsDecided() {
+    String pattern = "arn:aws:iam:::role/" + "*a".repeat(30) + "*b";
+    assertFalse(Arns.patternMatches(pattern, "arn:aws:iam::111111111111:role/" + "a".repeat(60)));
+    assertTrue(Arns.patternMatches(pattern, "arn:aws:iam::111111111111:role/" + "a".repeat(60) + "b"));
+  }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fuzzer {
   /** What a run saw: requests, answers by status and by kind of body, faults, and how long it took. */
   public record Report(int requests, Map<String, Integer> statuses, Map<String, Map<String, Integer>> byKind,
-                       List<String> faults, long millis) {
+                       Map<String, Long> millisByKind, List<String> faults, long millis) {
     public String summary() {
       return requests + " requests in " + millis + " ms (" + (requests * 1000L / Math.max(1, millis)) + "/s); statuses "
           + statuses + "; faults " + faults.size();
@@ -47,9 +47,17 @@ public final class Fuzzer {
     this.timeout = timeout;
   }
 
-  public Report run(String method, String path, MalformedBodies bodies, int requests, long seed, int threads) throws Exception {
+  /**
+   * Sends {@code requests} bodies from {@code threads} clients. With {@code watchCatalog}, the live
+   * catalog's version (GET /health) is read before and after every refused request, which must not
+   * change it (one client, so that nothing else changes it meanwhile).
+   */
+  public Report run(String method, String path, MalformedBodies bodies, int requests, long seed, int threads,
+                    boolean watchCatalog) throws Exception {
+    if (watchCatalog) threads = 1;
     Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
     Map<String, Map<String, Integer>> byKind = Collections.synchronizedMap(new TreeMap<>());
+    Map<String, Long> millisByKind = Collections.synchronizedMap(new TreeMap<>());
     List<String> faults = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     long started = System.nanoTime();
@@ -61,7 +69,14 @@ public final class Fuzzer {
           for (int i; (i = next.getAndIncrement()) < requests; ) {
             // each request from its own seed: a fault names the seed that makes its body again
             MalformedBodies.Body body = bodies.next(new Random(seed + i));
+            String before = watchCatalog ? catalogVersion() : null;
+            long t0 = System.nanoTime();
             String status = send(method, path, body, seed + i, faults);
+            millisByKind.merge(body.kind(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
+            if (watchCatalog && status.startsWith("4") && !before.equals(catalogVersion())) {
+              fault(faults, "the live catalog changed (version " + before + " to " + catalogVersion() + ") on a refused request",
+                  seed + i, body, null);
+            }
             statuses.merge(status, 1, Integer::sum);
             synchronized (byKind) {
               byKind.computeIfAbsent(body.kind(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
@@ -74,7 +89,7 @@ public final class Fuzzer {
     } finally {
       pool.shutdownNow();
     }
-    return new Report(requests, new TreeMap<>(statuses), byKind, List.copyOf(faults), (System.nanoTime() - started) / 1_000_000);
+    return new Report(requests, new TreeMap<>(statuses), byKind, new TreeMap<>(millisByKind), List.copyOf(faults), (System.nanoTime() - started) / 1_000_000);
   }
 
   private String send(String method, String path, MalformedBodies.Body body, long seed, List<String> faults) {
@@ -122,6 +137,17 @@ public final class Fuzzer {
     if (faults.size() >= 50) return;
     faults.add(what + " [seed " + seed + "] " + body + (answer == null ? "" : "\n      answer: "
         + answer.substring(0, Math.min(answer.length(), 400))));
+  }
+
+  /** The live catalog's version as GET /health says it. */
+  public String catalogVersion() throws Exception {
+    return Json.parse(get("/health").body()).path("catalogVersion").asText();
+  }
+
+  /** POST a JSON text. */
+  public HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** GET a path: status and body (for the live catalog and health before and after a run). */

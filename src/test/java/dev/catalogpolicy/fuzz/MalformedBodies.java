@@ -62,12 +62,13 @@ public final class MalformedBodies {
     if (k < 62) return invalidUtf8(r, seed);
     if (k < 72) return truncated(r, seed);
     if (k < 76) return deepNesting(r, seed);
-    if (k < 79) return hugeArray(r, seed);
-    if (k < 83) return trailingGarbage(r, seed);
-    if (k < 86) return duplicateKey(r, seed);
-    if (k < 89) return notAnObject(r);
-    if (k < 92) return randomBytes(r);
-    if (k < 95) return hugeString(r, seed);
+    if (k < 78) return hugeArray(r, seed);
+    if (k < 82) return trailingGarbage(r, seed);
+    if (k < 85) return duplicateKey(r, seed);
+    if (k < 88) return notAnObject(r);
+    if (k < 91) return randomBytes(r);
+    if (k < 93) return hugeString(r, seed);
+    if (k < 97) return loneSurrogate(r, seed);
     return controlCharacters(r, seed);
   }
 
@@ -230,7 +231,7 @@ public final class MalformedBodies {
 
   /** An array of 150k-1M elements where the document has an array (or at the root). */
   private Body hugeArray(Random r, JsonNode seed) {
-    int n = pick(r, List.of(150_000, 400_000, 1_000_000));
+    int n = pick(r, List.of(150_000, 150_000, 300_000, 1_000_000));
     List<Place> arrays = places(seed).stream().filter(p -> p.node().isArray()).toList();
     String element = pick(r, List.of("0", "null", "\"x\"", "{}", "[]"));
     StringBuilder sb = new StringBuilder(n * (element.length() + 1) + 2).append('[');
@@ -249,7 +250,7 @@ public final class MalformedBodies {
     List<Place> strings = places(seed).stream().filter(p -> p.node().isTextual()).toList();
     if (strings.isEmpty()) return notAnObject(r);
     Place p = pick(r, strings);
-    int n = pick(r, List.of(100_000, 1_000_000, 5_000_000));
+    int n = pick(r, List.of(100_000, 100_000, 1_000_000, 4_000_000));
     set(p, JsonNodeFactory.instance.textNode("s".repeat(n)));
     return new Body("huge-string", bytes(seed), false, p.path(), true);
   }
@@ -262,6 +263,19 @@ public final class MalformedBodies {
     String ctl = String.valueOf((char) (int) pick(r, List.of(0, 1, 9, 10, 13, 27, 31)));
     String out = starts.isEmpty() ? "{\"name\":\"" + ctl + "\"}" : insert(text, pick(r, starts), ctl);
     return new Body("control-character", out.getBytes(StandardCharsets.UTF_8), true, "$", false);
+  }
+
+  /**
+   * A string holding half of a UTF-16 surrogate pair ({@code \\ud800}), which JSON's escapes allow
+   * but no UTF-8 answer can hold: the server may refuse it or answer with it replaced, never fail.
+   */
+  private Body loneSurrogate(Random r, JsonNode seed) {
+    String text = Json.compact(seed);
+    List<Integer> starts = new ArrayList<>();
+    for (int i = text.indexOf(":\""); i >= 0; i = text.indexOf(":\"", i + 1)) starts.add(i + 2);
+    String half = pick(r, List.of("\\ud800", "\\udfff", "\\udbff\\u0041"));
+    String out = starts.isEmpty() ? "{\"name\":\"" + half + "\"}" : insert(text, pick(r, starts), half);
+    return new Body("lone-surrogate", out.getBytes(StandardCharsets.UTF_8), false, null, false);
   }
 
   private static String insert(String text, int at, String what) {

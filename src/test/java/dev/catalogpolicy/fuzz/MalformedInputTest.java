@@ -1,6 +1,7 @@
 package dev.catalogpolicy.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.TestRules;
 import dev.catalogpolicy.http.Server;
 import dev.catalogpolicy.http.ServerConfig;
@@ -22,20 +23,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Malformed input at the HTTP boundary (issue 7): bad bodies made from every fixture, sent to a real
- * server on a random port. {@code -Dcatalogpolicy.fuzzRequests=N} sets the count (the fuzz profile
- * sends 100,000), {@code -Dcatalogpolicy.fuzzSeed=N} replays a run.
+ * Malformed input at the HTTP boundary (issue 7): bad bodies made from every fixture (scenarios for
+ * POST /v1/evaluate, their calls for POST /v1/calls, their catalogs for PUT /v1/catalog), sent to a
+ * real server on a random port. A refused request leaves the live catalog as it was.
+ * {@code -Dcatalogpolicy.fuzzRequests=N} sets the count per endpoint (the fuzz profile: 100,000 in
+ * all), {@code -Dcatalogpolicy.fuzzSeed=N} replays a run.
  */
 class MalformedInputTest {
   private static final int REQUESTS = Integer.getInteger("catalogpolicy.fuzzRequests", 2000);
   private static final int THREADS = Integer.getInteger("catalogpolicy.fuzzThreads", 2);
+  private static final long SEED = Long.getLong("catalogpolicy.fuzzSeed", new Random().nextLong());
   private static Server server;
+  private static Fuzzer fuzzer;
+  private static List<JsonNode> scenarios;
   @TempDir
   static Path data;
 
   @BeforeAll
   static void start() throws Exception {
-    server = Server.start(new ServerConfig(0, TestRules.RULES, Path.of("fixtures/demo/catalog.json"), data));
+    server = Server.start(ServerConfig.of(0, TestRules.RULES, Path.of("fixtures/demo/catalog.json"), data));
+    fuzzer = new Fuzzer(server.port(), Duration.ofSeconds(60));
+    scenarios = new ArrayList<>();
+    for (Path f : ScenarioFiles.find(List.of(TestRules.FIXTURES))) scenarios.add(Json.parse(Files.readString(f)));
   }
 
   @AfterAll
@@ -43,22 +52,57 @@ class MalformedInputTest {
     server.stop();
   }
 
-  static List<JsonNode> scenarios() throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    for (Path f : ScenarioFiles.find(List.of(TestRules.FIXTURES))) out.add(Json.parse(Files.readString(f)));
-    return out;
+  private static Fuzzer.Report fuzz(String method, String path, List<JsonNode> seeds, int share, boolean watch) throws Exception {
+    int requests = Math.max(1, REQUESTS * share / 100);
+    Fuzzer.Report report = fuzzer.run(method, path, new MalformedBodies(seeds), requests, SEED, THREADS, watch);
+    System.out.println(method + " " + path + " fuzz (seed " + SEED + "): " + report.summary() + "\n  by kind: " + report.byKind()
+        + "\n  ms by kind: " + report.millisByKind());
+    assertTrue(report.faults().isEmpty(), report.faults().size() + " fault(s) of " + requests + " requests to " + method + " "
+        + path + " (seed " + SEED + "):\n  " + String.join("\n  ", report.faults()));
+    return report;
   }
 
   @Test
-  void evaluateAnswersEveryMalformedBodyWithA4xxAndLeavesTheCatalogAlone() throws Exception {
-    Fuzzer fuzzer = new Fuzzer(server.port(), Duration.ofSeconds(60));
-    String healthBefore = Json.parse(fuzzer.get("/health").body()).path("catalogVersion").asText();
-    long seed = Long.getLong("catalogpolicy.fuzzSeed", new Random().nextLong());
-    Fuzzer.Report report = fuzzer.run("POST", "/v1/evaluate", new MalformedBodies(scenarios()), REQUESTS, seed, THREADS);
-    System.out.println("POST /v1/evaluate fuzz (seed " + seed + "): " + report.summary() + "\n  by kind: " + report.byKind());
-    assertTrue(report.faults().isEmpty(), report.faults().size() + " fault(s) of " + REQUESTS + " requests (seed " + seed + "):\n  "
-        + String.join("\n  ", report.faults()));
-    assertEquals(healthBefore, Json.parse(fuzzer.get("/health").body()).path("catalogVersion").asText(),
-        "the live catalog changed");
+  void evaluateAnswersEveryMalformedScenarioWithA4xx() throws Exception {
+    String before = fuzzer.get("/v1/catalog").body();
+    fuzz("POST", "/v1/evaluate", scenarios, 60, false);
+    assertEquals(before, fuzzer.get("/v1/catalog").body(), "POST /v1/evaluate is stateless: the live catalog changed");
+  }
+
+  @Test
+  void callsAnswerEveryMalformedCallWithA4xxAndRefusedOnesChangeNothing() throws Exception {
+    List<JsonNode> calls = new ArrayList<>();
+    for (JsonNode s : scenarios) {
+      for (JsonNode step : s.path("steps")) {
+        ObjectNode call = step.deepCopy();
+        call.remove(List.of("id", "expect"));
+        calls.add(call);
+      }
+    }
+    fuzz("POST", "/v1/calls", calls, 25, true);
+  }
+
+  @Test
+  void putCatalogAnswersEveryMalformedSnapshotWithA4xxAndKeepsTheLiveOne() throws Exception {
+    List<JsonNode> catalogs = new ArrayList<>();
+    for (JsonNode s : scenarios) if (s.path("catalog").isObject()) catalogs.add(s.get("catalog"));
+    fuzz("PUT", "/v1/catalog", catalogs, 15, true);
+  }
+
+  /** Valid but hostile: a principal pattern of many wildcards must be decided, not backtracked for hours. */
+  @Test
+  void principalPatternsOfManyWildcardsAreAnswered() throws Exception {
+    String pattern = "arn:aws:iam:::role/" + "*a".repeat(200) + "*b";
+    String scenario = """
+        { "catalog": { "portfolios": [ { "id": "p", "owner": "111111111111", "region": "us-east-1" } ],
+            "products": [ { "id": "x", "owner": "111111111111", "versions": [ { "id": "v" } ] } ],
+            "portfolioProducts": [ { "portfolio": "p", "product": "x", "account": "111111111111" } ],
+            "principals": [ { "portfolio": "p", "account": "111111111111", "arn": "%s", "type": "IAM_PATTERN" } ] },
+          "steps": [ { "call": "SearchProducts", "caller": { "account": "111111111111", "region": "us-east-1",
+              "principal": "arn:aws:iam::111111111111:role/%s" } } ] }
+        """.formatted(pattern, "a".repeat(2000));
+    var r = fuzzer.post("/v1/evaluate", scenario);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("[]", Json.parse(r.body()).path("results").get(0).path("products").toString());
   }
 }

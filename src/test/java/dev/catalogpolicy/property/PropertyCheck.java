@@ -15,7 +15,7 @@ final class PropertyCheck {
   /** A property's failure: at which step (0-based) of the case, what broke, and the run that broke it. */
   record Failure(int step, String message, SequenceRun run) {}
 
-  static final int TRIES = Integer.getInteger("catalogpolicy.propertyTries", 40);
+  static final int TRIES = Integer.getInteger("catalogpolicy.propertyTries", 80);
   static final int MAX_STEPS = Integer.getInteger("catalogpolicy.propertySteps", 40);
 
   private PropertyCheck() {}
