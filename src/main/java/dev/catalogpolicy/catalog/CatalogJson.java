@@ -43,7 +43,7 @@ public final class CatalogJson {
         optionalText(n, "organization", p), optionalText(n, "parent", p))).forEach(b::add);
     optionalList(root, "roles", path, (n, p) -> new Role(requiredText(n, "arn", p))).forEach(b::add);
     optionalList(root, "resources", path, (n, p) -> new Resource(requiredText(n, "id", p),
-        optionalText(n, "type", p), optionalTextMap(n, "attributes", p))).forEach(b::add);
+        requiredText(n, "type", p), optionalTextMap(n, "attributes", p))).forEach(b::add);
     optionalList(root, "portfolios", path, (n, p) -> new Portfolio(requiredText(n, "id", p),
         requiredText(n, "owner", p), requiredText(n, "region", p), optionalText(n, "name", p),
         optionalText(n, "copyOf", p))).forEach(b::add);

@@ -45,6 +45,9 @@ class CatalogJsonTest {
     assertEquals("$.shares[0].value", e.path());
     e = assertThrows(BadRequest.class, () -> CatalogJson.read("{\"accounts\": {}}"));
     assertEquals("$.accounts", e.path());
+    // a resource is looked up by its type (Fn::ValueOf): one without a type is refused, not a failed launch (found by fuzzing)
+    e = assertThrows(BadRequest.class, () -> CatalogJson.read("{\"resources\": [{\"id\": \"subnet-1\"}]}"));
+    assertEquals("$.resources[0].type", e.path());
   }
 
   @Test

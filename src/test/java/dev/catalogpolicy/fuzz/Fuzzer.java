@@ -144,6 +144,12 @@ public final class Fuzzer {
     return Json.parse(get("/health").body()).path("catalogVersion").asText();
   }
 
+  /** Sends raw bytes. */
+  public HttpResponse<String> send(String method, String path, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** POST a JSON text. */
   public HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Content-Type", "application/json")

@@ -105,4 +105,15 @@ class MalformedInputTest {
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("[]", Json.parse(r.body()).path("results").get(0).path("products").toString());
   }
+
+  @Test
+  void aBodyOverTheSizeLimitIsA413WithAMessage() throws Exception {
+    byte[] big = new byte[(int) ServerConfig.DEFAULT_MAX_BODY + 1024];
+    java.util.Arrays.fill(big, (byte) ' ');
+    big[0] = '{';
+    big[big.length - 1] = '}';
+    var r = fuzzer.send("POST", "/v1/evaluate", big);
+    assertEquals(413, r.statusCode(), r.body());
+    assertTrue(Json.parse(r.body()).path("message").asText().contains("bytes"), r.body());
+  }
 }

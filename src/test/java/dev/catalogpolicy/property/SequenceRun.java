@@ -29,14 +29,12 @@ final class SequenceRun {
   record Step(ObjectNode call, String badRequest, Call parsed, Decision decision, Catalog before, Catalog after) {}
 
   private final RuleSet rules;
-  private final World world;
   private final ObjectNode snapshot;
   private final List<Step> steps = new ArrayList<>();
   private Catalog catalog;
 
   SequenceRun(RuleSet rules, World world) {
     this.rules = rules;
-    this.world = world;
     this.snapshot = world.snapshot();
     this.catalog = Engine.settle(rules, CatalogJson.read(snapshot, "$")).catalog();
   }
@@ -107,9 +105,5 @@ final class SequenceRun {
       throw new IllegalStateException(e);
     }
     return file;
-  }
-
-  World world() {
-    return world;
   }
 }
