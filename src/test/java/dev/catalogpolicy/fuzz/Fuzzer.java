@@ -68,14 +68,15 @@ public final class Fuzzer {
         workers.add(pool.submit(() -> {
           for (int i; (i = next.getAndIncrement()) < requests; ) {
             // each request from its own seed: a fault names the seed that makes its body again
-            MalformedBodies.Body body = bodies.next(new Random(seed + i));
+            long own = seed ^ (i * 0x9E3779B97F4A7C15L);
+            MalformedBodies.Body body = bodies.next(new Random(own));
             String before = watchCatalog ? catalogVersion() : null;
             long t0 = System.nanoTime();
-            String status = send(method, path, body, seed + i, faults);
+            String status = send(method, path, body, own, faults);
             millisByKind.merge(body.kind(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
             if (watchCatalog && status.startsWith("4") && !before.equals(catalogVersion())) {
               fault(faults, "the live catalog changed (version " + before + " to " + catalogVersion() + ") on a refused request",
-                  seed + i, body, null);
+                  own, body, null);
             }
             statuses.merge(status, 1, Integer::sum);
             synchronized (byKind) {
