@@ -7,7 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * The whole state of a catalog as immutable facts. A new Catalog is made by applying the added and
- * removed facts of a decision; nothing here decides what changes.
+ * removed facts of a decision; nothing here decides what changes. Catalogs are persistent: one made
+ * by {@link #apply} shares every unchanged fact with the one it came from, so a snapshot can be kept
+ * per decision and handed to readers on other threads.
  */
 public final class Catalog {
   /** Fact types in snapshot order. */
@@ -20,9 +22,9 @@ public final class Catalog {
   private final Policy policy;
   private final Quotas quotas;
   private final boolean rolesListed;
-  private final Map<Class<?>, List<Object>> facts;
+  private final Map<Class<?>, FactSeq> facts;
 
-  private Catalog(Policy policy, Quotas quotas, boolean rolesListed, Map<Class<?>, List<Object>> facts) {
+  private Catalog(Policy policy, Quotas quotas, boolean rolesListed, Map<Class<?>, FactSeq> facts) {
     this.policy = policy;
     this.quotas = quotas;
     this.rolesListed = rolesListed;
@@ -41,9 +43,11 @@ public final class Catalog {
   public Quotas quotas() { return quotas; }
   public boolean rolesListed() { return rolesListed; }
 
+  /** The facts of one type in catalog order (unmodifiable; built on first use for each snapshot). */
   @SuppressWarnings("unchecked")
   public <T> List<T> list(Class<T> type) {
-    return (List<T>) facts.getOrDefault(type, List.of());
+    FactSeq seq = facts.get(type);
+    return seq == null ? List.of() : (List<T>) seq.toList();
   }
 
   /** Every fact to insert into a session: the settings and each catalog fact. */
@@ -53,22 +57,45 @@ public final class Catalog {
   }
 
   public int size() {
-    return facts.values().stream().mapToInt(List::size).sum();
+    return facts.values().stream().mapToInt(FactSeq::size).sum();
   }
 
-  /** A new catalog with {@code removed} taken out (by equality) and then {@code added} appended. */
+  /**
+   * A new catalog with {@code removed} taken out (each the first equal fact) and then {@code added}
+   * appended. It shares all unchanged facts with this one: the cost is that of the changes (O(log n)
+   * each), not of the catalog.
+   */
   public Catalog apply(List<Object> removed, List<Object> added) {
     if (removed.isEmpty() && added.isEmpty()) return this;
-    Builder b = toBuilder();
-    for (Object r : removed) b.remove(r);
-    for (Object a : added) b.add(a);
-    return b.build();
+    Map<Class<?>, FactSeq> next = new HashMap<>(facts);
+    Policy p = policy;
+    boolean listed = rolesListed;
+    for (Object r : removed) {
+      FactSeq seq = next.get(r.getClass());
+      if (seq != null) next.put(r.getClass(), seq.minus(r));
+    }
+    for (Object a : added) {
+      Class<?> type = a.getClass();
+      if (type == Policy.class) {
+        p = (Policy) a;
+        continue;
+      }
+      checkType(type);
+      if (type == Role.class) listed = true;
+      next.put(type, next.getOrDefault(type, FactSeq.EMPTY).plus(a));
+    }
+    next.values().removeIf(FactSeq::isEmpty);
+    return new Catalog(p, quotas, listed, Map.copyOf(next));
   }
 
   public Builder toBuilder() {
     Builder b = new Builder().policy(policy).quotas(quotas).rolesListed(rolesListed);
-    facts.forEach((t, l) -> b.facts.put(t, new ArrayList<>(l)));
+    facts.forEach((t, seq) -> b.facts.put(t, new ArrayList<>(seq.toList())));
     return b;
+  }
+
+  private static void checkType(Class<?> type) {
+    if (!FACT_TYPES.contains(type)) throw new IllegalArgumentException("not a catalog fact: " + type.getSimpleName());
   }
 
   public static final class Builder {
@@ -84,7 +111,7 @@ public final class Catalog {
     public Builder add(Object fact) {
       Class<?> type = fact.getClass();
       if (type == Policy.class) return policy((Policy) fact);
-      if (!FACT_TYPES.contains(type)) throw new IllegalArgumentException("not a catalog fact: " + type.getSimpleName());
+      checkType(type);
       if (type == Role.class) rolesListed = true;
       facts.computeIfAbsent(type, t -> new ArrayList<>()).add(fact);
       return this;
@@ -97,12 +124,12 @@ public final class Catalog {
     }
 
     public Catalog build() {
-      Map<Class<?>, List<Object>> frozen = new LinkedHashMap<>();
+      Map<Class<?>, FactSeq> frozen = new HashMap<>();
       for (Class<?> t : FACT_TYPES) {
         List<Object> l = facts.get(t);
-        if (l != null && !l.isEmpty()) frozen.put(t, List.copyOf(l));
+        if (l != null && !l.isEmpty()) frozen.put(t, FactSeq.of(l));
       }
-      return new Catalog(policy, quotas, rolesListed, Collections.unmodifiableMap(frozen));
+      return new Catalog(policy, quotas, rolesListed, Map.copyOf(frozen));
     }
   }
 }

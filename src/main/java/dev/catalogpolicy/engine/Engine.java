@@ -18,8 +18,8 @@ import java.util.UUID;
 public final class Engine {
   public static final List<String> DENY_STAGES = List.of("exist", "auth", "validate");
   public static final List<String> ALLOW_STAGES = List.of("grant", "apply", "sync");
-  private static final int MAX_FIRINGS = 5_000_000;
-  private static final long MAX_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(
+  static final int MAX_FIRINGS = 5_000_000;
+  static final long MAX_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(
       Long.getLong("catalogpolicy.maxEvaluationSeconds", 30));
 
   /**
@@ -79,7 +79,11 @@ public final class Engine {
 
   /** ExplainImpact (E1): the decision of a call and everything it would change ({@link Impact}), applied to nothing. */
   private static Result explain(RuleSet rules, Catalog catalog, Call inner) {
-    Result r = evaluate(rules, catalog, inner.asDryRun());
+    return impact(evaluate(rules, catalog, inner.asDryRun()), inner, catalog);
+  }
+
+  /** The ExplainImpact result of {@code r}, the dry run of {@code inner} on {@code catalog}. */
+  static Result impact(Result r, Call inner, Catalog catalog) {
     Decision d = r.decision();
     return new Result(d.withImpact(Impact.of(rules, catalog, inner, d, r.wouldBe())), catalog, catalog);
   }

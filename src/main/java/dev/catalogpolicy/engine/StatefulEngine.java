@@ -1,0 +1,308 @@
+package dev.catalogpolicy.engine;
+
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.model.Policy;
+import dev.catalogpolicy.model.Quotas;
+import dev.catalogpolicy.model.RolesListed;
+import org.drools.core.common.EqualityKey;
+import org.drools.core.common.InternalFactHandle;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine of {@link Engine#evaluate}, kept alive over one catalog. A single KieSession holds the
+ * catalog's facts and what the rules derive from them alone (memberships, share reach), settled once
+ * as {@link Engine#settle} does. A call is inserted, the stages fire exactly as in {@link Engine}, the
+ * outcome is read back, and then the call and everything that came with it (effects, facts derived
+ * from the call, facts a rule inserted for the call) are withdrawn again, so a call costs what the
+ * rules join on it, not the size of the catalog.
+ *
+ * <ul>
+ *   <li>DENY: nothing changed; the call's facts are withdrawn.</li>
+ *   <li>ALLOW: the changes the rules made ({@code out.add/remove/replace}) stay in the session and a
+ *       new {@link Catalog} snapshot is published ({@link Catalog#apply} costs the changes, not the
+ *       catalog).</li>
+ *   <li>Dry run and ExplainImpact: every change is undone (added facts deleted, removed facts inserted
+ *       again) before the rules settle, so the session holds the same facts as before the call.</li>
+ *   <li>{@code explain: true}: the explanation needs the derivation of every fact the deciding rules
+ *       matched, including facts derived when the catalog was loaded, so such a call is decided in a
+ *       fresh session on the current snapshot ({@link Engine#evaluate}); an allowed, applied explained
+ *       call is then also applied here.</li>
+ *   <li>A fault of the rules (a loop, a denial out of stage, a consequence that throws) leaves the
+ *       catalog as it was: the session is rebuilt from the last published snapshot and the fault is
+ *       rethrown.</li>
+ * </ul>
+ *
+ * <p><b>Concurrency.</b> A KieSession is not thread-safe: {@link #evaluate} holds one lock for the whole
+ * call (insert, fire, read back, withdraw, publish), so calls are decided one at a time, in lock order,
+ * each seeing every change of the calls before it. {@link #catalog()} takes no lock: it returns the last
+ * published snapshot, an immutable {@link Catalog} that is replaced as a whole after an applied call has
+ * fully settled, so a reader never sees a half-applied call. A Result's catalogs are such snapshots too.
+ * To use more cores, run one StatefulEngine per core over the same catalog and send every applied
+ * change to each of them; this class does not do that.
+ */
+public final class StatefulEngine implements AutoCloseable {
+  private static final Set<Class<?>> CATALOG_TYPES;
+
+  static {
+    Set<Class<?>> types = new HashSet<>(Catalog.FACT_TYPES);
+    types.addAll(List.of(Policy.class, Quotas.class, RolesListed.class));
+    CATALOG_TYPES = Set.copyOf(types);
+  }
+
+  private final RuleSet rules;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile Catalog catalog;
+  private final Engine.Result loaded;
+
+  // guarded by lock
+  private KieSession session;
+  private Outcome out;
+  private boolean recording;
+  private final List<FactHandle> inserted = new ArrayList<>();
+
+  /** Loads {@code catalog} into a new session and settles it (the sync stage, as {@link Engine#settle}). */
+  public StatefulEngine(RuleSet rules, Catalog catalog) {
+    this.rules = rules;
+    lock.lock();
+    try {
+      this.loaded = open(catalog);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** What loading did: the settled catalog and the effects of settling it (as {@link Engine#settle}). */
+  public Engine.Result loaded() {
+    return loaded;
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /** The current snapshot: every applied call before or after, never part of one. Takes no lock. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Decides {@code call} against the current catalog, as {@link Engine#evaluate} would against
+   * {@link #catalog()}, and applies an allowed call unless it is a dry run.
+   */
+  public Engine.Result evaluate(Call call) {
+    lock.lock();
+    try {
+      Catalog before = catalog;
+      try {
+        return call.explained() != null ? impact(call.explained()) : decide(call);
+      } catch (RuntimeException e) {
+        reopen(before);
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (session != null) session.dispose();
+      session = null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- deciding (lock held) -------------------------------------------------------------------------
+
+  private Engine.Result impact(Call inner) {
+    Catalog before = catalog;
+    return Engine.impact(decide(inner.asDryRun()), inner, before);
+  }
+
+  private Engine.Result decide(Call call) {
+    if (session == null) throw new IllegalStateException("this engine is closed");
+    if (call.explain()) return explained(call);
+    Catalog before = catalog;
+    Outcome o = begin();
+    session.insert(call);
+    Engine.fire(session, o, null);
+    String deniedAt = null;
+    for (String stage : Engine.DENY_STAGES) {
+      Engine.fire(session, o, stage);
+      if (o.denied()) {
+        deniedAt = stage;
+        break;
+      }
+    }
+    if (deniedAt != null) {
+      String at = deniedAt;
+      List<Reason> reasons = o.reasons().stream().filter(r -> r.deny() && r.stage().equals(at)).toList();
+      String error = ReasonCodes.get(reasons.get(0).code()).awsError();
+      Decision d = new Decision(Decision.DENY, reasons, error, List.of(), o.answer().launch(), null, null, null,
+          null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
+      withdraw(o);
+      return new Engine.Result(d, before, before);
+    }
+    for (String stage : Engine.ALLOW_STAGES) Engine.fire(session, o, stage);
+    if (o.denied()) throw new EngineException("a rule denied after validation (in stage "
+        + o.reasons().stream().filter(Reason::deny).findFirst().map(Reason::stage).orElse("?")
+        + "); denials belong in exist, auth or validate");
+    Answer a = o.answer();
+    Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), a.launch(),
+        a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
+        UUID.randomUUID().toString(), List.copyOf(o.fired()));
+    Catalog after = before.apply(o.removed(), o.added());
+    if (call.isDryRun()) {
+      withdraw(o);
+      return new Engine.Result(d, before, after);
+    }
+    keep(o);
+    publish(after);
+    return new Engine.Result(d, after, after);
+  }
+
+  /** An explained call: decided in a fresh session (see the class comment), applied here when allowed. */
+  private Engine.Result explained(Call call) {
+    Catalog before = catalog;
+    Engine.Result fresh = Engine.evaluate(rules, before, call);
+    if (call.isDryRun() || !fresh.decision().allowed()) return fresh;
+    Engine.Result applied = decide(call.withExplain(false));
+    if (!applied.decision().allowed() || applied.decision().effects().size() != fresh.decision().effects().size()) {
+      throw new EngineException("an explained call decided differently in the live session: " + call);
+    }
+    return new Engine.Result(fresh.decision(), applied.catalog(), applied.wouldBe());
+  }
+
+  // ---- the session (lock held) ----------------------------------------------------------------------
+
+  private Engine.Result open(Catalog source) {
+    session = rules.kieBase().newKieSession();
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        out.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
+        if (out.overdue(Engine.MAX_NANOS)) session.halt();
+      }
+    });
+    session.addEventListener(new DefaultRuleRuntimeEventListener() {
+      @Override
+      public void objectInserted(ObjectInsertedEvent event) {
+        if (recording) inserted.add(event.getFactHandle());
+      }
+    });
+    Outcome o = begin();
+    recording = false; // the catalog's own facts stay
+    source.allFacts().forEach(session::insert);
+    recording = true;
+    Engine.fire(session, o, null);
+    Engine.fire(session, o, "sync");
+    Catalog settled = source.apply(o.removed(), o.added());
+    Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), null, null, null,
+        null, null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
+    keep(o);
+    publish(settled);
+    return new Engine.Result(d, settled, settled);
+  }
+
+  private void reopen(Catalog source) {
+    try {
+      if (session != null) session.dispose();
+    } catch (RuntimeException ignored) {
+      // the session is being replaced; a failure to dispose it changes nothing
+    }
+    session = null;
+    open(source);
+  }
+
+  private void publish(Catalog next) {
+    Catalog prev = catalog;
+    if (prev != null && next != prev && (!next.policy().equals(prev.policy()) || next.rolesListed() != prev.rolesListed()
+        || !next.quotas().equals(prev.quotas()))) {
+      // a call changed a setting (never done by today's rules): load the new snapshot afresh
+      reopen(next);
+      return;
+    }
+    catalog = next;
+  }
+
+  private Outcome begin() {
+    out = new Outcome(session, false);
+    session.setGlobal("out", out);
+    inserted.clear();
+    recording = true;
+    return out;
+  }
+
+  /** An applied call: its changes stay, the call and its own facts go. */
+  private void keep(Outcome o) {
+    recording = false;
+    dropCallFacts();
+    settle(o);
+  }
+
+  /** A denied or dry call: the call and its facts go, and every change it made is undone. */
+  private void withdraw(Outcome o) {
+    recording = false;
+    dropCallFacts();
+    for (Object added : o.added()) {
+      FactHandle h = session.getFactHandle(added);
+      if (h != null) session.delete(h);
+    }
+    for (Object removed : o.removed()) session.insert(removed);
+    settle(o);
+  }
+
+  /**
+   * Deletes what was inserted for the call alone: the call, its effects, facts a rule inserted with
+   * {@code insert}. Catalog facts are changes (kept or undone by the caller); facts inserted logically
+   * go by themselves once what justified them is gone (stack.md pitfall 9: fire again).
+   */
+  private void dropCallFacts() {
+    for (FactHandle h : inserted) {
+      InternalFactHandle ih = (InternalFactHandle) h;
+      if (!ih.isValid() || CATALOG_TYPES.contains(ih.getObject().getClass())) continue;
+      EqualityKey key = ih.getEqualityKey();
+      if (key != null && key.getStatus() == EqualityKey.JUSTIFIED) continue;
+      session.delete(h);
+    }
+    inserted.clear();
+  }
+
+  /** Fires until logical facts have followed the withdrawal; a rule that acts now is a fault of the rules. */
+  private void settle(Outcome finished) {
+    Outcome sink = new Outcome(session, false);
+    out = sink;
+    session.setGlobal("out", sink);
+    Engine.fire(session, sink, null);
+    if (!sink.reasons().isEmpty() || !sink.effects().isEmpty() || !sink.added().isEmpty() || !sink.removed().isEmpty()) {
+      throw new EngineException("rule \"" + sink.lastRule() + "\" acted while the facts of a call were withdrawn"
+          + " (after \"" + finished.lastRule() + "\"); a rule without a stage must follow an Effect or the call");
+    }
+    if (!inserted.isEmpty()) inserted.clear();
+  }
+
+  /** Every fact in the session (tests: nothing of a finished call may linger). */
+  List<Object> sessionFacts() {
+    lock.lock();
+    try {
+      return new ArrayList<>(session.getObjects());
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.catalogpolicy.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalogpolicy.TestRules;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.scenario.Scenario;
+import dev.catalogpolicy.scenario.ScenarioFiles;
+import dev.catalogpolicy.scenario.Step;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.kie.api.runtime.KieSession;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every fixture through the long-lived engine and through today's fresh-session engine, step by step:
+ * the same decision (reasons, error, effects, launch block, paths, products, constraints, findings,
+ * impact; decisionId aside; lists compared as multisets, see {@link #json}), the same facts after
+ * each step, the fixture's own expectations met, and a session that holds exactly the catalog's
+ * facts and what they alone derive (nothing of a finished call lingers; dry runs, ExplainImpact and
+ * denials leave no trace).
+ */
+class StatefulEngineTest {
+  @TestFactory
+  Stream<DynamicNode> everyFixtureDecidesAsTheFreshEngine() throws Exception {
+    List<Path> files = ScenarioFiles.find(List.of(TestRules.FIXTURES));
+    assertFalse(files.isEmpty());
+    return files.stream().map(f -> DynamicTest.dynamicTest(TestRules.FIXTURES.relativize(f).toString(), () -> compare(f)));
+  }
+
+  private static void compare(Path file) throws Exception {
+    RuleSet rules = TestRules.get();
+    Scenario scenario = ScenarioFiles.read(file);
+    Engine.Result settled = Engine.settle(rules, scenario.catalog());
+    try (StatefulEngine live = new StatefulEngine(rules, scenario.catalog())) {
+      assertEquals(json(settled.decision()), json(live.loaded().decision()), file + ": loading");
+      Catalog today = settled.catalog();
+      assertSameFacts(today, live.catalog(), file + ": after loading");
+      assertSessionHoldsCatalog(rules, live, file + ": after loading");
+      for (Step step : scenario.steps()) {
+        String where = file + ":" + step.line() + " step " + step.id() + " (" + step.call().getName() + ")";
+        Engine.Result expected = Engine.evaluate(rules, today, step.call());
+        Engine.Result actual = live.evaluate(step.call());
+        assertEquals(json(expected.decision()), json(actual.decision()), where + ": decision");
+        if (step.expect() != null) {
+          List<String> misses = step.expect().mismatches(actual.decision());
+          assertTrue(misses.isEmpty(), where + ": " + misses);
+        }
+        assertSameFacts(expected.catalog(), actual.catalog(), where + ": catalog after");
+        assertSameFacts(expected.wouldBe(), actual.wouldBe(), where + ": catalog it would give");
+        assertSame(actual.catalog(), live.catalog(), where + ": published snapshot");
+        assertSessionHoldsCatalog(rules, live, where);
+        today = expected.catalog();
+      }
+    }
+  }
+
+  /**
+   * A decision as JSON without its decisionId, each list of reasons, effects, paths, constraints,
+   * findings, template constraints and violations sorted: within a list the order is the order in
+   * which Drools hands a rule its matches, which follows how facts entered the session (a fresh
+   * session takes a whole catalog in one batch and reverses it, the live one takes changes as they
+   * come). The order carries no meaning in api.md; every element and every scalar (decision, error,
+   * launch role, path, billing account, impact) must be equal.
+   */
+  private static JsonNode json(Decision d) {
+    ObjectNode n = Json.MAPPER.valueToTree(d);
+    n.remove("decisionId");
+    sortLists(n);
+    return n;
+  }
+
+  private static void sortLists(JsonNode node) {
+    if (!(node instanceof ObjectNode o)) return;
+    for (String field : List.of("reasons", "effects", "paths", "constraints", "findings", "templateConstraints",
+        "violations")) {
+      if (o.get(field) instanceof ArrayNode a) {
+        List<JsonNode> items = new ArrayList<>();
+        a.forEach(items::add);
+        items.sort(Comparator.comparing(JsonNode::toString));
+        o.set(field, Json.MAPPER.createArrayNode().addAll(items));
+      }
+    }
+    sortLists(o.get("launch"));
+  }
+
+  /** The same settings and facts, in any order. */
+  private static void assertSameFacts(Catalog expected, Catalog actual, String where) {
+    assertEquals(expected.policy(), actual.policy(), where);
+    assertEquals(expected.quotas(), actual.quotas(), where);
+    assertEquals(expected.rolesListed(), actual.rolesListed(), where);
+    assertEquals(counts(expected.allFacts().toList()), counts(actual.allFacts().toList()), where);
+  }
+
+  /** The session holds the snapshot's facts and what a fresh session derives from them, nothing else. */
+  private static void assertSessionHoldsCatalog(RuleSet rules, StatefulEngine live, String where) {
+    KieSession fresh = rules.kieBase().newKieSession();
+    try {
+      Outcome out = new Outcome(fresh, false);
+      fresh.setGlobal("out", out);
+      live.catalog().allFacts().forEach(fresh::insert);
+      Engine.fire(fresh, out, null);
+      assertTrue(out.effects().isEmpty() && out.added().isEmpty() && out.removed().isEmpty(), where);
+      assertEquals(counts(new ArrayList<>(fresh.getObjects())), counts(live.sessionFacts()), where + ": session facts");
+    } finally {
+      fresh.dispose();
+    }
+  }
+
+  private static Map<Object, Integer> counts(List<Object> facts) {
+    Map<Object, Integer> m = new HashMap<>();
+    for (Object f : facts) m.merge(f instanceof Call ? "Call " + f : f, 1, Integer::sum);
+    return m;
+  }
+}
