@@ -195,7 +195,7 @@ public final class StatefulEngine implements AutoCloseable {
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override
       public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        out.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
+        out.firing(event.getMatch().getRule().getName(), List.of()); // explained calls run in a fresh session
         if (out.overdue(Engine.MAX_NANOS)) session.halt();
       }
     });

@@ -1,0 +1,130 @@
+package dev.catalogpolicy.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.json.Json;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A JMH-free micro harness for developing the live engine (docs/performance-engine.md): launch
+ * decisions (ProvisionProduct, dry run) on an {@link OrgCatalog}, the propagation of a product leaving
+ * an organization-wide shared portfolio, and for comparison today's fresh-session engine. Not a test;
+ * run with {@code java -cp target/classes:target/test-classes:target/lib/* dev.catalogpolicy.engine.StatefulEngineBench
+ * ACCOUNTS [PORTFOLIOS PRODUCTS WARMUP_SECONDS MEASURED_CALLS FRESH_CALLS]}.
+ */
+public final class StatefulEngineBench {
+  private StatefulEngineBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int accounts = Integer.parseInt(args[0]);
+    int portfolios = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int products = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    int warmupSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    int measured = args.length > 4 ? Integer.parseInt(args[4]) : 200_000;
+    int freshCalls = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+
+    RuleSet rules = RuleCompiler.compile(Path.of("rules"));
+    long t0 = System.nanoTime();
+    Catalog catalog = OrgCatalog.build(accounts, portfolios, products);
+    long t1 = System.nanoTime();
+    StatefulEngine live = new StatefulEngine(rules, catalog);
+    long t2 = System.nanoTime();
+    System.out.printf(Locale.ROOT, "catalog: %d accounts, %d facts (built in %d ms); live engine loaded in %d ms, %d settle effects%n",
+        accounts, catalog.size(), ms(t1 - t0), ms(t2 - t1), live.loaded().decision().effects().size());
+
+    List<Call> launches = launches(accounts, portfolios, products, 4096);
+    Decision first = live.evaluate(launches.get(0)).decision();
+    System.out.println("sample launch: " + first.decision() + " " + first.reasons().stream().map(Reason::code).toList()
+        + " path " + (first.launch() == null ? null : first.launch().pathId()));
+
+    long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+    int i = 0;
+    while (System.nanoTime() < until) live.evaluate(launches.get(i++ & 4095));
+    System.out.println("warm-up: " + i + " calls in " + warmupSeconds + " s");
+
+    long[] nanos = new long[measured];
+    int allowed = 0;
+    for (int k = 0; k < measured; k++) {
+      Call c = launches.get(k & 4095);
+      long s = System.nanoTime();
+      Engine.Result r = live.evaluate(c);
+      nanos[k] = System.nanoTime() - s;
+      if (r.decision().allowed()) allowed++;
+    }
+    report("ProvisionProduct dry run (live)", nanos);
+    System.out.println("  allowed " + allowed + " of " + measured);
+
+    propagation(live, portfolios, products);
+
+    if (freshCalls > 0) {
+      long[] fresh = new long[freshCalls];
+      for (int k = 0; k < freshCalls; k++) {
+        long s = System.nanoTime();
+        Engine.evaluate(rules, live.catalog(), launches.get(k));
+        fresh[k] = System.nanoTime() - s;
+      }
+      report("ProvisionProduct dry run (today's fresh-session engine)", fresh);
+    }
+    live.close();
+  }
+
+  private static void propagation(StatefulEngine live, int portfolios, int products) {
+    ObjectNode in = Json.MAPPER.createObjectNode().put("ProductId", OrgCatalog.product(3, 5))
+        .put("PortfolioId", OrgCatalog.portfolio(3));
+    Caller hub = new Caller(OrgCatalog.HUB, OrgCatalog.REGION, null, null);
+    Call remove = new Call("DisassociateProductFromPortfolio", hub, in, false);
+    Call explain = new Call("ExplainImpact", hub, null, false, remove.asDryRun());
+    long[] dry = new long[20];
+    int effects = 0;
+    for (int k = 0; k < dry.length; k++) {
+      long s = System.nanoTime();
+      Engine.Result r = live.evaluate(explain);
+      dry[k] = System.nanoTime() - s;
+      effects = r.decision().effects().size();
+    }
+    report("ExplainImpact of removing a product from an org-wide shared portfolio (" + effects + " effects, undone)", dry);
+    long s = System.nanoTime();
+    Engine.Result r = live.evaluate(remove);
+    long applied = System.nanoTime() - s;
+    System.out.printf(Locale.ROOT, "applied removal: %s, %d effects in %.1f ms%n", r.decision().decision(),
+        r.decision().effects().size(), applied / 1e6);
+    Call back = new Call("AssociateProductWithPortfolio", hub, in, false);
+    s = System.nanoTime();
+    r = live.evaluate(back);
+    System.out.printf(Locale.ROOT, "applied re-association: %s, %d effects in %.1f ms%n", r.decision().decision(),
+        r.decision().effects().size(), (System.nanoTime() - s) / 1e6);
+  }
+
+  static List<Call> launches(int accounts, int portfolios, int products, int n) {
+    List<Call> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      int i = (int) ((k * 2654435761L) % accounts);
+      String a = OrgCatalog.spoke(i);
+      int p = OrgCatalog.grantedPortfolio(i, 1 + k % (OrgCatalog.SPOKE_PORTFOLIOS - 1), portfolios);
+      String prod = OrgCatalog.product(p, k % products);
+      ObjectNode in = Json.MAPPER.createObjectNode().put("ProductId", prod).put("ProvisioningArtifactId", prod + "-v1")
+          .put("ProvisionedProductName", "bench-" + k);
+      in.putArray("ProvisioningParameters");
+      out.add(new Call("ProvisionProduct", new Caller(a, OrgCatalog.REGION, OrgCatalog.developer(a), List.of()), in, true));
+    }
+    return out;
+  }
+
+  static void report(String what, long[] nanos) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    double mean = Arrays.stream(s).average().orElse(0);
+    System.out.printf(Locale.ROOT, "%s: n=%d median %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs, mean %.1f µs%n",
+        what, s.length, s[s.length / 2] / 1e3, s[(int) (s.length * 0.9)] / 1e3, s[(int) (s.length * 0.99)] / 1e3,
+        s[Math.min(s.length - 1, (int) (s.length * 0.999))] / 1e3, s[s.length - 1] / 1e3, mean / 1e3);
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
+  }
+}
