@@ -60,6 +60,10 @@ public final class StatefulEngineBench {
     System.out.println("  allowed " + allowed + " of " + measured);
 
     propagation(live, portfolios, products);
+    queries(live, accounts, portfolios, products);
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    System.out.printf(Locale.ROOT, "heap in use after GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
 
     if (freshCalls > 0) {
       long[] fresh = new long[freshCalls];
@@ -78,26 +82,53 @@ public final class StatefulEngineBench {
         .put("PortfolioId", OrgCatalog.portfolio(3));
     Caller hub = new Caller(OrgCatalog.HUB, OrgCatalog.REGION, null, null);
     Call remove = new Call("DisassociateProductFromPortfolio", hub, in, false);
+    Call back = new Call("AssociateProductWithPortfolio", hub, in, false);
     Call explain = new Call("ExplainImpact", hub, null, false, remove.asDryRun());
-    long[] dry = new long[20];
-    int effects = 0;
-    for (int k = 0; k < dry.length; k++) {
+    int rounds = 15;
+    long[] dry = new long[rounds], removal = new long[rounds], readd = new long[rounds];
+    int[] effects = new int[3];
+    for (int k = 0; k < rounds; k++) {
       long s = System.nanoTime();
       Engine.Result r = live.evaluate(explain);
       dry[k] = System.nanoTime() - s;
-      effects = r.decision().effects().size();
+      effects[0] = r.decision().effects().size();
     }
-    report("ExplainImpact of removing a product from an org-wide shared portfolio (" + effects + " effects, undone)", dry);
-    long s = System.nanoTime();
-    Engine.Result r = live.evaluate(remove);
-    long applied = System.nanoTime() - s;
-    System.out.printf(Locale.ROOT, "applied removal: %s, %d effects in %.1f ms%n", r.decision().decision(),
-        r.decision().effects().size(), applied / 1e6);
-    Call back = new Call("AssociateProductWithPortfolio", hub, in, false);
-    s = System.nanoTime();
-    r = live.evaluate(back);
-    System.out.printf(Locale.ROOT, "applied re-association: %s, %d effects in %.1f ms%n", r.decision().decision(),
-        r.decision().effects().size(), (System.nanoTime() - s) / 1e6);
+    for (int k = 0; k < rounds; k++) {
+      long s = System.nanoTime();
+      Engine.Result r = live.evaluate(remove);
+      removal[k] = System.nanoTime() - s;
+      effects[1] = r.decision().effects().size();
+      if (k == 0) System.out.printf(Locale.ROOT, "first applied removal: %d effects in %.1f ms%n", effects[1], removal[k] / 1e6);
+      s = System.nanoTime();
+      r = live.evaluate(back);
+      readd[k] = System.nanoTime() - s;
+      effects[2] = r.decision().effects().size();
+    }
+    report("ExplainImpact: product leaves an org-wide shared portfolio (" + effects[0] + " effects, undone)", dry);
+    report("DisassociateProductFromPortfolio applied (" + effects[1] + " effects from the second round on)", removal);
+    report("AssociateProductWithPortfolio applied again (" + effects[2] + " effects)", readd);
+  }
+
+  static void queries(StatefulEngine live, int accounts, int portfolios, int products) {
+    String a = OrgCatalog.spoke(accounts / 2);
+    Caller dev = new Caller(a, OrgCatalog.REGION, OrgCatalog.developer(a), List.of());
+    String prod = OrgCatalog.product(OrgCatalog.grantedPortfolio(accounts / 2, 1, portfolios), 7);
+    Call list = new Call("ListLaunchPaths", dev, Json.MAPPER.createObjectNode().put("ProductId", prod), false);
+    Call search = new Call("SearchProducts", dev, null, false);
+    long[] l = new long[2000], s = new long[50];
+    for (int k = 0; k < l.length; k++) {
+      long t = System.nanoTime();
+      live.evaluate(list);
+      l[k] = System.nanoTime() - t;
+    }
+    int found = 0;
+    for (int k = 0; k < s.length; k++) {
+      long t = System.nanoTime();
+      found = live.evaluate(search).decision().products().size();
+      s[k] = System.nanoTime() - t;
+    }
+    report("ListLaunchPaths", l);
+    report("SearchProducts (" + found + " products)", s);
   }
 
   static List<Call> launches(int accounts, int portfolios, int products, int n) {
