@@ -79,11 +79,11 @@ public final class Engine {
 
   /** ExplainImpact (E1): the decision of a call and everything it would change ({@link Impact}), applied to nothing. */
   private static Result explain(RuleSet rules, Catalog catalog, Call inner) {
-    return impact(evaluate(rules, catalog, inner.asDryRun()), inner, catalog);
+    return impact(rules, evaluate(rules, catalog, inner.asDryRun()), inner, catalog);
   }
 
   /** The ExplainImpact result of {@code r}, the dry run of {@code inner} on {@code catalog}. */
-  static Result impact(Result r, Call inner, Catalog catalog) {
+  static Result impact(RuleSet rules, Result r, Call inner, Catalog catalog) {
     Decision d = r.decision();
     return new Result(d.withImpact(Impact.of(rules, catalog, inner, d, r.wouldBe())), catalog, catalog);
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The engine of {@link Engine#evaluate}, kept alive over one catalog. A single KieSession holds the
@@ -102,11 +103,23 @@ public final class StatefulEngine implements AutoCloseable {
    * {@link #catalog()}, and applies an allowed call unless it is a dry run.
    */
   public Engine.Result evaluate(Call call) {
+    return evaluate(call, null);
+  }
+
+  /**
+   * As {@link #evaluate(Call)}; an allowed call that changes the catalog is first handed to
+   * {@code commit} (e.g. to journal its removed and added facts), still under the lock and before the
+   * new snapshot is published. If {@code commit} throws, the call is undone as a dry run would be,
+   * nothing is published, and the exception is rethrown.
+   */
+  public Engine.Result evaluate(Call call, Consumer<Engine.Result> commit) {
     lock.lock();
     try {
       Catalog before = catalog;
       try {
-        return call.explained() != null ? impact(call.explained()) : decide(call);
+        return call.explained() != null ? impact(call.explained()) : decide(call, commit);
+      } catch (Undone e) {
+        throw (RuntimeException) e.getCause(); // the commit refused; the session is as before the call
       } catch (RuntimeException e) {
         reopen(before);
         throw e;
@@ -131,12 +144,12 @@ public final class StatefulEngine implements AutoCloseable {
 
   private Engine.Result impact(Call inner) {
     Catalog before = catalog;
-    return Engine.impact(decide(inner.asDryRun()), inner, before);
+    return Engine.impact(rules, decide(inner.asDryRun(), null), inner, before);
   }
 
-  private Engine.Result decide(Call call) {
+  private Engine.Result decide(Call call, Consumer<Engine.Result> commit) {
     if (session == null) throw new IllegalStateException("this engine is closed");
-    if (call.explain()) return explained(call);
+    if (call.explain()) return explained(call, commit);
     Catalog before = catalog;
     Outcome o = begin();
     session.insert(call);
@@ -167,25 +180,34 @@ public final class StatefulEngine implements AutoCloseable {
         a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
         UUID.randomUUID().toString(), List.copyOf(o.fired()));
     Catalog after = before.apply(o.removed(), o.added());
+    List<Object> removed = List.copyOf(o.removed()), added = List.copyOf(o.added());
     if (call.isDryRun()) {
       withdraw(o);
-      return new Engine.Result(d, before, after);
+      return new Engine.Result(d, before, after, removed, added);
+    }
+    if (commit != null && !(removed.isEmpty() && added.isEmpty())) {
+      try {
+        commit.accept(new Engine.Result(d, after, after, removed, added));
+      } catch (RuntimeException e) {
+        withdraw(o);
+        throw new Undone(e);
+      }
     }
     keep(o);
     publish(after);
-    return new Engine.Result(d, after, after);
+    return new Engine.Result(d, catalog, after, removed, added);
   }
 
   /** An explained call: decided in a fresh session (see the class comment), applied here when allowed. */
-  private Engine.Result explained(Call call) {
+  private Engine.Result explained(Call call, Consumer<Engine.Result> commit) {
     Catalog before = catalog;
     Engine.Result fresh = Engine.evaluate(rules, before, call);
     if (call.isDryRun() || !fresh.decision().allowed()) return fresh;
-    Engine.Result applied = decide(call.withExplain(false));
+    Engine.Result applied = decide(call.withExplain(false), commit);
     if (!applied.decision().allowed() || applied.decision().effects().size() != fresh.decision().effects().size()) {
       throw new EngineException("an explained call decided differently in the live session: " + call);
     }
-    return new Engine.Result(fresh.decision(), applied.catalog(), applied.wouldBe());
+    return new Engine.Result(fresh.decision(), applied.catalog(), applied.wouldBe(), applied.removed(), applied.added());
   }
 
   // ---- the session (lock held) ----------------------------------------------------------------------
@@ -214,9 +236,10 @@ public final class StatefulEngine implements AutoCloseable {
     Catalog settled = source.apply(o.removed(), o.added());
     Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), null, null, null,
         null, null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
+    List<Object> removed = List.copyOf(o.removed()), added = List.copyOf(o.added());
     keep(o);
     publish(settled);
-    return new Engine.Result(d, settled, settled);
+    return new Engine.Result(d, settled, settled, removed, added);
   }
 
   private void reopen(Catalog source) {
@@ -294,6 +317,13 @@ public final class StatefulEngine implements AutoCloseable {
           + " (after \"" + finished.lastRule() + "\"); a rule without a stage must follow an Effect or the call");
     }
     if (!inserted.isEmpty()) inserted.clear();
+  }
+
+  /** A commit refused a call, which was then undone: nothing to rebuild. */
+  private static final class Undone extends RuntimeException {
+    Undone(RuntimeException cause) {
+      super(cause);
+    }
   }
 
   /** Every fact in the session (tests: nothing of a finished call may linger). */

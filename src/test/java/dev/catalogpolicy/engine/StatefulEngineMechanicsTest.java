@@ -59,6 +59,28 @@ class StatefulEngineMechanicsTest {
   }
 
   @Test
+  void aCommitThatRefusesUndoesTheCallAndPublishesNothing() throws Exception {
+    RuleSet rules = RuleCompiler.compile(Map.of("t.drl", RULES));
+    try (StatefulEngine live = new StatefulEngine(rules, Catalog.empty())) {
+      int facts = live.sessionFacts().size();
+      Catalog before = live.catalog();
+      List<Object> journaled = new ArrayList<>();
+      RuntimeException refused = assertThrows(IllegalStateException.class, () -> live.evaluate(create("port-a", false), r -> {
+        journaled.addAll(r.added());
+        throw new IllegalStateException("disk full");
+      }));
+      assertEquals("disk full", refused.getMessage());
+      assertEquals(1, journaled.size(), "the commit saw the change it was asked to make durable");
+      assertSame(before, live.catalog());
+      assertEquals(facts, live.sessionFacts().size(), "undone: " + live.sessionFacts());
+      Engine.Result ok = live.evaluate(create("port-a", false), r -> journaled.addAll(r.added()));
+      assertTrue(ok.decision().allowed());
+      assertEquals(1, live.catalog().list(Portfolio.class).size());
+      assertEquals(List.of(ok.added().get(0)), live.catalog().list(Portfolio.class));
+    }
+  }
+
+  @Test
   void aDryRunShowsItsEffectsAndLeavesNothingBehind() throws Exception {
     RuleSet rules = RuleCompiler.compile(Map.of("t.drl", RULES));
     try (StatefulEngine live = new StatefulEngine(rules, Catalog.empty())) {
