@@ -35,14 +35,17 @@ import java.util.function.Consumer;
  *       new {@link Catalog} snapshot is published ({@link Catalog#apply} costs the changes, not the
  *       catalog).</li>
  *   <li>Dry run and ExplainImpact: every change is undone (added facts deleted, removed facts inserted
- *       again) before the rules settle, so the session holds the same facts as before the call.</li>
+ *       again) before the rules settle, so the session holds the same facts as before the call.
+ *       ExplainImpact's path diff ({@link Impact}) then runs on the snapshots, as in {@link Engine}.</li>
+ *   <li>{@link #evaluate(Call, Consumer)} hands an applied change to a commit (a journal) before it is
+ *       published; a commit that throws has the change undone.</li>
  *   <li>{@code explain: true}: the explanation needs the derivation of every fact the deciding rules
  *       matched, including facts derived when the catalog was loaded, so such a call is decided in a
  *       fresh session on the current snapshot ({@link Engine#evaluate}); an allowed, applied explained
  *       call is then also applied here.</li>
  *   <li>A fault of the rules (a loop, a denial out of stage, a consequence that throws) leaves the
- *       catalog as it was: the session is rebuilt from the last published snapshot and the fault is
- *       rethrown.</li>
+ *       catalog as it was: the session is rebuilt from the last published snapshot (seconds on a large
+ *       catalog) and the fault is rethrown.</li>
  * </ul>
  *
  * <p><b>Concurrency.</b> A KieSession is not thread-safe: {@link #evaluate} holds one lock for the whole
@@ -115,11 +118,12 @@ public final class StatefulEngine implements AutoCloseable {
   public Engine.Result evaluate(Call call, Consumer<Engine.Result> commit) {
     lock.lock();
     try {
+      if (session == null) throw new IllegalStateException("this engine is closed");
       Catalog before = catalog;
       try {
         return call.explained() != null ? impact(call.explained()) : decide(call, commit);
-      } catch (Undone e) {
-        throw (RuntimeException) e.getCause(); // the commit refused; the session is as before the call
+      } catch (Intact e) {
+        throw (RuntimeException) e.getCause(); // the session is as it was before the call
       } catch (RuntimeException e) {
         reopen(before);
         throw e;
@@ -144,11 +148,11 @@ public final class StatefulEngine implements AutoCloseable {
 
   private Engine.Result impact(Call inner) {
     Catalog before = catalog;
-    return Engine.impact(rules, decide(inner.asDryRun(), null), inner, before);
+    Engine.Result dry = decide(inner.asDryRun(), null);
+    return intact(() -> Engine.impact(rules, dry, inner, before));
   }
 
   private Engine.Result decide(Call call, Consumer<Engine.Result> commit) {
-    if (session == null) throw new IllegalStateException("this engine is closed");
     if (call.explain()) return explained(call, commit);
     Catalog before = catalog;
     Outcome o = begin();
@@ -185,15 +189,15 @@ public final class StatefulEngine implements AutoCloseable {
       withdraw(o);
       return new Engine.Result(d, before, after, removed, added);
     }
+    keep(o);
     if (commit != null && !(removed.isEmpty() && added.isEmpty())) {
       try {
         commit.accept(new Engine.Result(d, after, after, removed, added));
       } catch (RuntimeException e) {
-        withdraw(o);
-        throw new Undone(e);
+        undo(o);
+        throw new Intact(e);
       }
     }
-    keep(o);
     publish(after);
     return new Engine.Result(d, catalog, after, removed, added);
   }
@@ -201,11 +205,11 @@ public final class StatefulEngine implements AutoCloseable {
   /** An explained call: decided in a fresh session (see the class comment), applied here when allowed. */
   private Engine.Result explained(Call call, Consumer<Engine.Result> commit) {
     Catalog before = catalog;
-    Engine.Result fresh = Engine.evaluate(rules, before, call);
+    Engine.Result fresh = intact(() -> Engine.evaluate(rules, before, call));
     if (call.isDryRun() || !fresh.decision().allowed()) return fresh;
     Engine.Result applied = decide(call.withExplain(false), commit);
     if (!applied.decision().allowed() || applied.decision().effects().size() != fresh.decision().effects().size()) {
-      throw new EngineException("an explained call decided differently in the live session: " + call);
+      return applied; // cannot happen while both engines agree (StatefulEngineTest); what was applied wins
     }
     return new Engine.Result(fresh.decision(), applied.catalog(), applied.wouldBe(), applied.removed(), applied.added());
   }
@@ -282,12 +286,22 @@ public final class StatefulEngine implements AutoCloseable {
   private void withdraw(Outcome o) {
     recording = false;
     dropCallFacts();
+    undoChanges(o);
+    settle(o);
+  }
+
+  /** An applied call whose commit refused it: its changes are undone. */
+  private void undo(Outcome o) {
+    undoChanges(o);
+    settle(o);
+  }
+
+  private void undoChanges(Outcome o) {
     for (Object added : o.added()) {
       FactHandle h = session.getFactHandle(added);
       if (h != null) session.delete(h);
     }
     for (Object removed : o.removed()) session.insert(removed);
-    settle(o);
   }
 
   /**
@@ -319,10 +333,18 @@ public final class StatefulEngine implements AutoCloseable {
     if (!inserted.isEmpty()) inserted.clear();
   }
 
-  /** A commit refused a call, which was then undone: nothing to rebuild. */
-  private static final class Undone extends RuntimeException {
-    Undone(RuntimeException cause) {
+  /** A fault that left the session as it was before the call (a refused commit, a fresh session's fault). */
+  private static final class Intact extends RuntimeException {
+    Intact(RuntimeException cause) {
       super(cause);
+    }
+  }
+
+  private static Engine.Result intact(java.util.function.Supplier<Engine.Result> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw new Intact(e);
     }
   }
 
