@@ -108,7 +108,7 @@ class StatefulEngineTest {
   }
 
   /** The session holds the snapshot's facts and what a fresh session derives from them, nothing else. */
-  private static void assertSessionHoldsCatalog(RuleSet rules, StatefulEngine live, String where) {
+  static void assertSessionHoldsCatalog(RuleSet rules, StatefulEngine live, String where) {
     KieSession fresh = rules.kieBase().newKieSession();
     try {
       Outcome out = new Outcome(fresh, false);
