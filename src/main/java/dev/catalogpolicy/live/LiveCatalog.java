@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Engine;
+import dev.catalogpolicy.engine.StatefulEngine;
 import dev.catalogpolicy.engine.RuleSet;
 import dev.catalogpolicy.json.Json;
 import org.slf4j.Logger;
@@ -23,11 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A catalog that lives across requests: calls are decided against an immutable {@link State} (rules,
- * catalog, version) published through one atomic reference, so reads run concurrently and never see
- * a half-applied call. Changes are serialized by one writer lock held only while a changing call is
- * decided and journaled; an ALLOW is on disk before it is published or acknowledged. The journal is
- * compacted into snapshots in the background.
+ * A catalog that lives across requests. Calls are decided by a {@link StatefulEngine} (one long-lived
+ * session holding the catalog); what readers see is an immutable {@link State} (rules, catalog,
+ * version) published through one atomic reference, so a read never sees a half-applied call. Changes
+ * are serialized by a writer lock; an ALLOW is journaled (forced to disk) inside the engine's commit,
+ * before it is published or acknowledged, and a journal that cannot be written undoes the call. A
+ * new catalog or new rules get a new engine, built while the old one keeps answering reads, then
+ * swapped in one step. The journal is compacted into snapshots in the background.
  */
 public final class LiveCatalog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveCatalog.class);
@@ -52,6 +55,7 @@ public final class LiveCatalog implements AutoCloseable {
   private final Journal journal;
   private final int compactEvery;
   private final AtomicReference<State> state;
+  private volatile StatefulEngine engine;
   private final ReentrantLock writer = new ReentrantLock();
   private final Opened opened;
   private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
@@ -64,8 +68,10 @@ public final class LiveCatalog implements AutoCloseable {
   private final Object snapshotLock = new Object();
   private long snapshotVersion;
 
-  private LiveCatalog(Path dir, Journal journal, int compactEvery, State initial, Opened opened, long sinceSnapshot) {
+  private LiveCatalog(Path dir, Journal journal, int compactEvery, StatefulEngine engine, State initial, Opened opened,
+                      long sinceSnapshot) {
     this.dir = dir;
+    this.engine = engine;
     this.journal = journal;
     this.compactEvery = compactEvery;
     this.state = new AtomicReference<>(initial);
@@ -79,36 +85,41 @@ public final class LiveCatalog implements AutoCloseable {
    */
   public static LiveCatalog open(Path dir, RuleSet rules, String seedName, Supplier<Catalog> seed, int compactEvery)
       throws IOException {
-    State s;
     String source;
     boolean seeded = false;
     List<String> problems = new ArrayList<>();
     int replayed = 0;
+    Catalog c;
+    long v;
     if (Snapshots.exists(dir)) {
       Snapshots.Loaded snap = Snapshots.read(dir);
       Journal.Replay replay = Journal.read(dir, snap.version());
-      Catalog c = snap.catalog();
-      long v = snap.version();
+      c = snap.catalog();
+      v = snap.version();
       for (Journal.Entry e : replay.entries()) {
         c = c.apply(FactCodec.read(e.body().get("removed")), FactCodec.read(e.body().get("added")));
         v = e.version();
       }
       replayed = replay.entries().size();
       problems.addAll(replay.problems());
-      s = new State(rules, c, v);
       source = dir + " (snapshot version " + snap.version() + ", " + replayed + " journal entries replayed)";
     } else {
-      Catalog c = Engine.settle(rules, seed.get()).catalog();
-      s = new State(rules, c, 1);
-      Snapshots.write(dir, 1, c);
+      c = seed.get();
+      v = 1;
       seeded = true;
       source = seedName + " (first start: " + dir + " held no catalog)";
     }
-    Journal j = Journal.open(dir, s.version());
-    LiveCatalog live = new LiveCatalog(dir, j, compactEvery, s, new Opened(seeded, source, s.version(), replayed, problems), replayed);
-    live.snapshotVersion = s.version() - replayed;
+    StatefulEngine engine = new StatefulEngine(rules, c);
+    if (seeded) Snapshots.write(dir, 1, engine.catalog()); // the seed as settled under the rules
+    State s = new State(rules, seeded ? engine.catalog() : c, v);
+    Journal j = Journal.open(dir, v);
+    LiveCatalog live = new LiveCatalog(dir, j, compactEvery, engine, s, new Opened(seeded, source, v, replayed, problems),
+        replayed);
+    live.snapshotVersion = v - replayed;
     for (String p : problems) LOG.warn("journal damage: {}", p);
-    live.settle(rules, "Settle");
+    if (!seeded && engine.loaded().changes()) {
+      live.commit(rules, engine.loaded(), Json.MAPPER.createObjectNode().put("call", "Settle").put("rulesHash", rules.hash()));
+    }
     return live;
   }
 
@@ -126,28 +137,30 @@ public final class LiveCatalog implements AutoCloseable {
 
   /** Decides a call without changing anything (dry runs, queries, ExplainImpact). */
   public Decided decide(Call call) {
-    State s = state.get();
-    Engine.Result r = Engine.evaluate(s.rules(), s.catalog(), call.isDryRun() ? call : call.asDryRun());
-    return new Decided(r, s, false);
+    Call dry = call.isDryRun() ? call : call.asDryRun();
+    while (true) {
+      State s = state.get();
+      StatefulEngine e = engine;
+      try {
+        return new Decided(e.evaluate(dry), s, false);
+      } catch (IllegalStateException closed) {
+        if (e == engine) throw closed; // not a swap: a real fault
+      }
+    }
   }
 
-  /**
-   * Decides a call and, when it is an ALLOW that changes the catalog, journals and applies it. The
-   * call is decided first on the current state without the lock (a DENY or a query ends there); a
-   * change is committed under the lock, decided again only if another change came first.
-   */
+  /** Decides a call and, when it is an ALLOW that changes the catalog, journals and applies it. */
   public Decided submit(Call call) {
     if (call.isDryRun() || call.explained() != null) return decide(call);
-    State seen = state.get();
-    Engine.Result first = Engine.evaluate(seen.rules(), seen.catalog(), call);
-    if (!first.decision().allowed() || !first.changes()) return new Decided(first, seen, false);
     writer.lock();
     try {
-      State s = state.get();
-      Engine.Result r = s == seen ? first : Engine.evaluate(s.rules(), s.catalog(), call);
-      if (!r.decision().allowed() || !r.changes()) return new Decided(r, s, false);
-      State next = commit(s, s.rules(), r.catalog(), entry(call, r));
-      return new Decided(r, next, true);
+      StatefulEngine e = engine;
+      boolean[] applied = {false};
+      Engine.Result r = e.evaluate(call, change -> {
+        commit(e.rules(), change, entry(call, change));
+        applied[0] = true;
+      });
+      return new Decided(r, state.get(), applied[0]);
     } finally {
       writer.unlock();
     }
@@ -158,52 +171,67 @@ public final class LiveCatalog implements AutoCloseable {
     writer.lock();
     try {
       State s = state.get();
-      Catalog settled = Engine.settle(s.rules(), catalog).catalog();
+      StatefulEngine next = new StatefulEngine(s.rules(), catalog);
       long v = s.version() + 1;
-      writeSnapshot(v, settled);
-      journal.roll(v);
-      journal.dropThrough(v);
+      try {
+        writeSnapshot(v, next.catalog());
+        journal.roll(v);
+        journal.dropThrough(v);
+      } catch (IOException | RuntimeException e) {
+        next.close();
+        throw e;
+      }
       sinceSnapshot = 0;
-      State next = new State(s.rules(), settled, v);
-      state.set(next);
-      return next;
+      return swap(next, new State(s.rules(), next.catalog(), v));
     } finally {
       writer.unlock();
     }
   }
 
-  /** Swaps in new rules: the catalog is settled under them (a change is journaled) in one step. */
+  /** Swaps in new rules: a new engine with the catalog settled under them (a change is journaled). */
   public State reload(RuleSet rules) {
-    return settle(rules, "RulesReloaded");
-  }
-
-  /** Publishes {@code rules} with the catalog settled under them (e.g. organization imports, R3). */
-  private State settle(RuleSet rules, String why) {
     writer.lock();
     try {
       State s = state.get();
-      Engine.Result r = Engine.settle(rules, s.catalog());
-      if (!r.changes()) {
-        if (rules != s.rules()) state.set(new State(rules, s.catalog(), s.version()));
-        return state.get();
+      StatefulEngine next = new StatefulEngine(rules, s.catalog());
+      if (!next.loaded().changes()) return swap(next, new State(rules, s.catalog(), s.version()));
+      try {
+        State after = commitEntry(s, rules, next.loaded(), Json.MAPPER.createObjectNode().put("call", "RulesReloaded")
+            .put("rulesHash", rules.hash()), false);
+        return swap(next, after);
+      } catch (RuntimeException e) {
+        next.close();
+        throw e;
       }
-      ObjectNode e = Json.MAPPER.createObjectNode().put("call", why).put("rulesHash", rules.hash());
-      return commit(s, rules, r.catalog(), withChanges(e, r));
     } finally {
       writer.unlock();
     }
   }
 
-  private State commit(State s, RuleSet rules, Catalog after, ObjectNode entry) {
+  /** Publishes a new engine and its state, then closes the old engine once its call in hand is done. */
+  private State swap(StatefulEngine next, State published) {
+    StatefulEngine old = engine;
+    engine = next;
+    state.set(published);
+    old.close();
+    return published;
+  }
+
+  /** Journals one change and publishes the catalog after it (under the writer lock). */
+  private void commit(RuleSet rules, Engine.Result change, ObjectNode entry) {
+    commitEntry(state.get(), rules, change, entry, true);
+  }
+
+  private State commitEntry(State s, RuleSet rules, Engine.Result change, ObjectNode entry, boolean publish) {
     long v = s.version() + 1;
     try {
-      journal.append(v, entry);
+      journal.append(v, withChanges(entry, change));
     } catch (IOException e) {
       throw new JournalUnavailable(e);
     }
-    State next = new State(rules, after, v);
-    state.set(next);
-    if (++sinceSnapshot >= compactEvery) compactSoon();
+    State next = new State(rules, change.catalog(), v);
+    if (publish) state.set(next);
+    if (++sinceSnapshot >= compactEvery) compactSoon(next);
     return next;
   }
 
@@ -213,7 +241,7 @@ public final class LiveCatalog implements AutoCloseable {
     e.set("caller", Json.MAPPER.valueToTree(call.getCaller()));
     e.set("input", call.input());
     e.put("decisionId", r.decision().decisionId());
-    return withChanges(e, r);
+    return e;
   }
 
   private static ObjectNode withChanges(ObjectNode e, Engine.Result r) {
@@ -224,9 +252,8 @@ public final class LiveCatalog implements AutoCloseable {
   }
 
   /** Starts a new journal segment now and writes the snapshot that replaces the old ones in the background. */
-  private void compactSoon() {
+  private void compactSoon(State at) {
     if (!compacting.compareAndSet(false, true)) return;
-    State at = state.get();
     try {
       journal.roll(at.version());
       sinceSnapshot = 0;
@@ -272,6 +299,7 @@ public final class LiveCatalog implements AutoCloseable {
     writer.lock();
     try {
       journal.close();
+      engine.close();
     } finally {
       writer.unlock();
     }
