@@ -1,13 +1,15 @@
 -- wrk script for the soak: a mix of what a live catalog serves.
 --   60% dry-run ProvisionProduct decisions (spread over spokes and principals)
 --   15% GET /v1/launch-paths
---   10% changing calls (CreateProduct with a fresh id: journaled and applied)
+--   10% changing calls, steady state: CreatePortfolio and DeletePortfolio of the same few ids by turns
+--       (journaled and applied; the catalog does not grow, so neither should the heap)
 --   10% dry-run AcceptPortfolioShare / CreatePortfolioShare denials
 --    5% GET /health
 -- Requests are built inside init()/request(), never at the top level (see shared/notes/stack.md).
 
 local threads = {}
 local counter = 0
+local changes = 0
 local tid = 0
 
 function setup(thread)
@@ -46,9 +48,13 @@ function request()
   elseif r <= 75 then
     return wrk.format("GET", "/v1/launch-paths?account=" .. p[1] .. "&region=us-east-1&principal=" .. p[2] .. "&product=" .. prod[1])
   elseif r <= 85 then
-    local id = "prod-soak-" .. tid .. "-" .. counter
-    return post('{"call":"CreateProduct","caller":{"account":"555555555555","region":"us-east-1"},"input":{"Id":"' ..
-      id .. '","Name":"' .. id .. '","ProvisioningArtifacts":[{"Id":"' .. id .. '-v1","Name":"v1","Active":true}]}}')
+    changes = changes + 1
+    local id = "port-soak-" .. tid .. "-" .. (math.floor((changes - 1) / 2) % 8)
+    local caller = '"caller":{"account":"555555555555","region":"us-east-1"}'
+    if changes % 2 == 1 then
+      return post('{"call":"CreatePortfolio",' .. caller .. ',"input":{"Id":"' .. id .. '","DisplayName":"soak"}}')
+    end
+    return post('{"call":"DeletePortfolio",' .. caller .. ',"input":{"Id":"' .. id .. '"}}')
   elseif r <= 95 then
     return post('{"call":"CreatePortfolioShare","dryRun":true,"caller":{"account":"' .. p[1] ..
       '","region":"us-east-1"},"input":{"PortfolioId":"port-hub","AccountId":"999999999999"}}')
