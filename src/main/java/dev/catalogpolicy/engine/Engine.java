@@ -45,36 +45,39 @@ public final class Engine {
     try {
       Outcome out = open(session, catalog, call.explain());
       session.insert(call);
-      fire(session, out, null);
-      String deniedAt = null;
-      for (String stage : DENY_STAGES) {
-        fire(session, out, stage);
-        if (out.denied()) {
-          deniedAt = stage;
-          break;
-        }
-      }
-      if (deniedAt != null) {
-        String at = deniedAt;
-        List<Reason> reasons = out.reasons().stream().filter(r -> r.deny() && r.stage().equals(at)).toList();
-        String error = ReasonCodes.get(reasons.get(0).code()).awsError();
-        Decision d = new Decision(Decision.DENY, reasons, error, List.of(), out.answer().launch(), null, null, null,
-            null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
-        return new Result(d, catalog, catalog);
-      }
-      for (String stage : ALLOW_STAGES) fire(session, out, stage);
-      if (out.denied()) throw new EngineException("a rule denied after validation (in stage "
-          + out.reasons().stream().filter(Reason::deny).findFirst().map(Reason::stage).orElse("?")
-          + "); denials belong in exist, auth or validate");
+      Decision d = decide(session, out);
+      if (!d.allowed()) return new Result(d, catalog, catalog);
       Catalog after = catalog.apply(out.removed(), out.added());
-      Answer a = out.answer();
-      Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), a.launch(),
-          a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
-          UUID.randomUUID().toString(), List.copyOf(out.fired()));
       return new Result(d, call.isDryRun() ? catalog : after, after, List.copyOf(out.removed()), List.copyOf(out.added()));
     } finally {
       session.dispose();
     }
+  }
+
+  /**
+   * Fires the derivations, then the stages in order (semantics R1) on a session holding a call: the
+   * DENY of the first stage that denies (every refusing rule of that stage), else the ALLOW after the
+   * grant, apply and sync stages.
+   */
+  static Decision decide(KieSession session, Outcome out) {
+    fire(session, out, null);
+    for (String stage : DENY_STAGES) {
+      fire(session, out, stage);
+      if (out.denied()) {
+        List<Reason> reasons = out.reasons().stream().filter(r -> r.deny() && r.stage().equals(stage)).toList();
+        String error = ReasonCodes.get(reasons.get(0).code()).awsError();
+        return new Decision(Decision.DENY, reasons, error, List.of(), out.answer().launch(), null, null, null,
+            null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
+      }
+    }
+    for (String stage : ALLOW_STAGES) fire(session, out, stage);
+    if (out.denied()) throw new EngineException("a rule denied after validation (in stage "
+        + out.reasons().stream().filter(Reason::deny).findFirst().map(Reason::stage).orElse("?")
+        + "); denials belong in exist, auth or validate");
+    Answer a = out.answer();
+    return new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), a.launch(),
+        a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
+        UUID.randomUUID().toString(), List.copyOf(out.fired()));
   }
 
   /** ExplainImpact (E1): the decision of a call and everything it would change ({@link Impact}), applied to nothing. */

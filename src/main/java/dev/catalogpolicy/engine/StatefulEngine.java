@@ -157,32 +157,11 @@ public final class StatefulEngine implements AutoCloseable {
     Catalog before = catalog;
     Outcome o = begin();
     session.insert(call);
-    Engine.fire(session, o, null);
-    String deniedAt = null;
-    for (String stage : Engine.DENY_STAGES) {
-      Engine.fire(session, o, stage);
-      if (o.denied()) {
-        deniedAt = stage;
-        break;
-      }
-    }
-    if (deniedAt != null) {
-      String at = deniedAt;
-      List<Reason> reasons = o.reasons().stream().filter(r -> r.deny() && r.stage().equals(at)).toList();
-      String error = ReasonCodes.get(reasons.get(0).code()).awsError();
-      Decision d = new Decision(Decision.DENY, reasons, error, List.of(), o.answer().launch(), null, null, null,
-          null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
+    Decision d = Engine.decide(session, o);
+    if (!d.allowed()) {
       withdraw(o);
       return new Engine.Result(d, before, before);
     }
-    for (String stage : Engine.ALLOW_STAGES) Engine.fire(session, o, stage);
-    if (o.denied()) throw new EngineException("a rule denied after validation (in stage "
-        + o.reasons().stream().filter(Reason::deny).findFirst().map(Reason::stage).orElse("?")
-        + "); denials belong in exist, auth or validate");
-    Answer a = o.answer();
-    Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), a.launch(),
-        a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
-        UUID.randomUUID().toString(), List.copyOf(o.fired()));
     Catalog after = before.apply(o.removed(), o.added());
     List<Object> removed = List.copyOf(o.removed()), added = List.copyOf(o.added());
     if (call.isDryRun()) {
