@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "catalog-policy", mixinStandardHelpOptions = true, version = "catalog-policy 0.1.0",
     description = "Policy evaluator for AWS Service Catalog portfolio sharing.",
     subcommands = {ServeCommand.class, TestCommand.class, ValidateCommand.class, DecideCommand.class,
-        ExplainCommand.class})
+        ExplainCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
