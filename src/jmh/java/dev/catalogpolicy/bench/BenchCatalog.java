@@ -1,0 +1,74 @@
+package dev.catalogpolicy.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.engine.Call;
+import dev.catalogpolicy.engine.Decision;
+import dev.catalogpolicy.engine.Engine;
+import dev.catalogpolicy.engine.RuleSet;
+import dev.catalogpolicy.generate.CatalogGenerator;
+import dev.catalogpolicy.generate.GeneratorSpec;
+import dev.catalogpolicy.generate.LaunchSample;
+import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.model.PortfolioProduct;
+import dev.catalogpolicy.scenario.CallParser;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A generated catalog of a named size, loaded (settled) as the server loads it, with the calls the
+ * benchmarks make: dry-run launches and ListLaunchPaths spread over accounts and principals, and the
+ * removal of the org-wide shared product that most local portfolios took (propagation, H6).
+ */
+public final class BenchCatalog {
+  public static final String HUB = "100000000000";
+  public static final String ORG_WIDE = "port-hub-000";
+
+  public final Catalog loaded;
+  public final List<Call> launches;
+  public final List<Call> listPaths;
+  public final String removedProduct;
+
+  public BenchCatalog(RuleSet rules, String size, int calls) {
+    CatalogGenerator.Generated g = CatalogGenerator.generate(GeneratorSpec.named(size, 1), calls);
+    this.loaded = Engine.settle(rules, g.catalog()).catalog();
+    int[] i = {0};
+    this.launches = g.samples().stream().map(s -> parse(s.provisionCall("bench-" + i[0]++))).toList();
+    this.listPaths = g.samples().stream().map(LaunchSample::listLaunchPathsCall).map(BenchCatalog::parse).toList();
+    this.removedProduct = loaded.list(PortfolioProduct.class).stream()
+        .filter(pp -> ORG_WIDE.equals(pp.sourcePortfolio()))
+        .collect(Collectors.groupingBy(PortfolioProduct::product, TreeMap::new, Collectors.counting()))
+        .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+  }
+
+  /** DisassociateProductFromPortfolio of {@link #removedProduct} from the org-wide portfolio, by the hub. */
+  public Call removal(boolean dryRun) {
+    ObjectNode c = (ObjectNode) Json.parse("{\"call\": \"DisassociateProductFromPortfolio\", \"caller\": {\"account\": \""
+        + HUB + "\", \"region\": \"us-east-1\"}, \"input\": {\"ProductId\": \"" + removedProduct
+        + "\", \"PortfolioId\": \"" + ORG_WIDE + "\"}}");
+    c.put("dryRun", dryRun);
+    return parse(c);
+  }
+
+  /** Fails when a call the benchmark measures is not allowed: a benchmark of a fast DENY would measure nothing useful. */
+  public static void requireAllowed(String what, Decision d) {
+    if (!d.allowed()) throw new IllegalStateException(what + " was denied: " + d.reasons());
+  }
+
+  /** Checks the first few calls of each kind with {@code decide}. */
+  public void check(Function<Call, Decision> decide, int n) {
+    for (int k = 0; k < Math.min(n, launches.size()); k++) {
+      requireAllowed("launch " + launches.get(k), decide.apply(launches.get(k)));
+      requireAllowed("ListLaunchPaths " + listPaths.get(k), decide.apply(listPaths.get(k)));
+    }
+    requireAllowed("removal", decide.apply(removal(true)));
+  }
+
+  private static Call parse(ObjectNode n) {
+    return CallParser.parse(n, "$");
+  }
+}
