@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# HTTP load on loopback (docs/performance.md): starts the server on a generated catalog, then in the
+# same run, REPEAT times: wrk against GET /health (the ceiling of this machine's HTTP stack) and
+# against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals;
+# then a paced run at 80% of the measured decision rate for its p99. Needs wrk (apt-get install wrk).
+#
+# While POST /v1/calls does not exist (404), the decisions go to POST /v1/evaluate instead, each a
+# one-step scenario carrying a small generated catalog (EVAL_ACCOUNTS accounts): that endpoint is
+# stateless, so the server's own catalog is not used and the run says so.
+#
+# Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16), WARMUP (30s),
+# DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load), SKIP_BUILD (unset).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${SIZE:-org-5k} SEED=${SEED:-1} THREADS=${THREADS:-2} CONNS=${CONNS:-16}
+WARMUP=${WARMUP:-30s} DURATION=${DURATION:-30s} REPEAT=${REPEAT:-3} PORT=${PORT:-8282} HEAP=${HEAP:-8g}
+OUT=${OUT:-target/http-load} EVAL_ACCOUNTS=${EVAL_ACCOUNTS:-50}
+LUA=bench/wrk/load.lua BASE="http://127.0.0.1:$PORT"
+JAR=target/catalog-policy.jar
+
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q package -DskipTests
+mkdir -p "$OUT"
+log() { echo "[$(date +%T)] $*" >&2; }
+
+log "generating $SIZE (seed $SEED)"
+java -jar "$JAR" generate --size "$SIZE" --seed "$SEED" --out "$OUT/catalog.json" \
+  --calls "$OUT/calls.jsonl" --call-count 2000
+
+log "starting the server on $OUT/catalog.json"
+started=$(date +%s.%N)
+java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" \
+  --catalog "$OUT/catalog.json" --data "$OUT/data" >"$OUT/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  curl -fs "$BASE/health" >/dev/null 2>&1 && break
+  kill -0 $server 2>/dev/null || { cat "$OUT/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fs "$BASE/health" >/dev/null || { echo "server not healthy after 300 s" >&2; exit 1; }
+ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+heap=$(jcmd $server GC.heap_info 2>/dev/null | awk '/total/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") print $(i+1); exit }')
+log "healthy after ${ready}s (JVM start, rule build, load and settle); heap used: ${heap:-?}"
+
+first=$(head -1 "$OUT/calls.jsonl")
+code=$(curl -s -o "$OUT/probe.json" -w '%{http_code}' -H 'Content-Type: application/json' -d "$first" "$BASE/v1/calls")
+if [ "$code" = 404 ]; then
+  ENDPOINT=/v1/evaluate
+  java -jar "$JAR" generate --accounts "$EVAL_ACCOUNTS" --ous 5 --portfolios 5 --products 10 --seed "$SEED" \
+    --out "$OUT/eval-catalog.json" --calls "$OUT/eval-calls.jsonl" --call-count 2000
+  BODIES=$OUT/eval-calls.jsonl CATALOG=$OUT/eval-catalog.json
+  probe=$(printf '{"name":"probe","catalog":%s,"steps":[%s]}' "$(cat "$CATALOG")" "$(head -1 "$BODIES")")
+  curl -s -H 'Content-Type: application/json' -d "$probe" "$BASE$ENDPOINT" >"$OUT/probe.json"
+  log "POST /v1/calls answers 404: measuring POST /v1/evaluate with one-step scenarios on a $EVAL_ACCOUNTS-account catalog"
+else
+  ENDPOINT=/v1/calls BODIES=$OUT/calls.jsonl CATALOG=
+fi
+grep -q '"ALLOW"' "$OUT/probe.json" || { echo "the probe decision is not an ALLOW:" >&2; head -c 2000 "$OUT/probe.json" >&2; exit 1; }
+
+run() { # name url duration [post delay]
+  local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
+  local line
+  if [ "$mode" = get ]; then
+    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- get | tail -1)
+  else
+    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- post "$BODIES" "$delay" "$CATALOG" | tail -1)
+  fi
+  echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$CONNS,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
+}
+
+: >"$OUT/results.jsonl"
+log "warm-up $WARMUP each"
+run warmup-health "$BASE/health" "$WARMUP" >/dev/null
+run warmup-decide "$BASE$ENDPOINT" "$WARMUP" post >/dev/null
+for r in $(seq 1 "$REPEAT"); do
+  run "health-$r" "$BASE/health" "$DURATION"
+  run "decide-$r" "$BASE$ENDPOINT" "$DURATION" post
+done
+
+rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+health=$(rps health-) decide=$(rps decide-)
+target=$(awk -v x="$decide" 'BEGIN { printf "%.2f", 0.8 * x }')
+interval=$(awk -v c="$CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
+log "medians: /health $health req/s, decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health); pacing to $target req/s"
+# a connection sends, waits for the answer, then pauses: calibrate the pause once for 80% of the rate
+pause=$interval
+for c in 1 2; do
+  line=$(run "calibrate-$c" "$BASE$ENDPOINT" 10s post "$pause")
+  got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
+  busy=$(awk -v c="$CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
+  pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
+done
+run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
+echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterStartKB\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target}}" | tee -a "$OUT/results.jsonl"

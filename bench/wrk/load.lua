@@ -1,0 +1,70 @@
+-- wrk script for bench/http-load.sh.
+--   wrk ... -s load.lua URL -- get
+--   wrk ... -s load.lua URL -- post BODIES.jsonl [DELAY_MS] [CATALOG.json]
+-- "post" sends the JSON bodies of BODIES.jsonl (one per line) round robin, each thread from its own
+-- offset; with CATALOG.json each call is wrapped in a one-step scenario with that catalog (for
+-- POST /v1/evaluate). DELAY_MS > 0 paces every connection (a think time before each request).
+-- Requests are built in init(), never at the top level (Jetty answers 400 to requests built there).
+-- done() prints one JSON line: rate, latency percentiles in ms, errors.
+
+local thread_id = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", thread_id)
+  thread_id = thread_id + 1
+  table.insert(threads, thread)
+end
+
+local requests = {}
+local next_request = 1
+local pause = 0
+
+function init(args)
+  local mode = args[1] or "get"
+  if mode == "get" then
+    requests[1] = wrk.format("GET", wrk.path)
+    return
+  end
+  pause = tonumber(args[3] or "0") or 0
+  local catalog = nil
+  if args[4] ~= nil and args[4] ~= "" then
+    local f = assert(io.open(args[4], "r"))
+    catalog = f:read("*a")
+    f:close()
+  end
+  local headers = { ["Content-Type"] = "application/json" }
+  local n = 0
+  for line in io.lines(args[2]) do
+    if line ~= "" then
+      local body = line
+      if catalog ~= nil then
+        body = '{"name":"load","catalog":' .. catalog .. ',"steps":[' .. line .. ']}'
+      end
+      n = n + 1
+      requests[n] = wrk.format("POST", wrk.path, headers, body)
+    end
+  end
+  next_request = ((id or 0) * 7919) % n + 1
+end
+
+function delay()
+  return pause
+end
+
+function request()
+  local r = requests[next_request]
+  next_request = next_request % #requests + 1
+  return r
+end
+
+function done(summary, latency, requests)
+  local s = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests":%d,"seconds":%.1f,"rps":%.1f,"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"p999_ms":%.3f,"max_ms":%.3f,' ..
+    '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}}\n',
+    summary.requests, s, summary.requests / s, latency:percentile(50) / 1e3, latency:percentile(90) / 1e3,
+    latency:percentile(99) / 1e3, latency:percentile(99.9) / 1e3, latency.max / 1e3,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
