@@ -33,12 +33,18 @@ public final class BenchCatalog {
   public final List<Call> listPaths;
   public final String removedProduct;
 
-  public BenchCatalog(RuleSet rules, String size, int calls) {
+  /** Generates the catalog of {@code size} (seed 1) and loads it as the server does. */
+  public static BenchCatalog load(RuleSet rules, String size, int calls) {
     CatalogGenerator.Generated g = CatalogGenerator.generate(GeneratorSpec.named(size, 1), calls);
-    this.loaded = Engine.settle(rules, g.catalog()).catalog();
+    return new BenchCatalog(Engine.settle(rules, g.catalog()).catalog(), g.samples());
+  }
+
+  /** The calls of {@code samples} on a catalog loaded elsewhere. */
+  public BenchCatalog(Catalog loaded, List<LaunchSample> samples) {
+    this.loaded = loaded;
     int[] i = {0};
-    this.launches = g.samples().stream().map(s -> parse(s.provisionCall("bench-" + i[0]++))).toList();
-    this.listPaths = g.samples().stream().map(LaunchSample::listLaunchPathsCall).map(BenchCatalog::parse).toList();
+    this.launches = samples.stream().map(s -> parse(s.provisionCall("bench-" + i[0]++))).toList();
+    this.listPaths = samples.stream().map(LaunchSample::listLaunchPathsCall).map(BenchCatalog::parse).toList();
     this.removedProduct = loaded.list(PortfolioProduct.class).stream()
         .filter(pp -> ORG_WIDE.equals(pp.sourcePortfolio()))
         .collect(Collectors.groupingBy(PortfolioProduct::product, TreeMap::new, Collectors.counting()))

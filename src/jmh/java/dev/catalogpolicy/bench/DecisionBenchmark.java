@@ -43,7 +43,7 @@ public class DecisionBenchmark {
   @Setup(Level.Trial)
   public void load() throws Exception {
     rules = RuleCompiler.compile(Path.of(System.getProperty("catalogpolicy.rules", "rules")));
-    catalog = new BenchCatalog(rules, size, 1000);
+    catalog = BenchCatalog.load(rules, size, 1000);
     launches = catalog.launches;
     listPaths = catalog.listPaths;
     removal = catalog.removal(true);

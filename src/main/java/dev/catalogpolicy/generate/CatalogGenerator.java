@@ -16,7 +16,8 @@ import java.util.*;
  * organization (the first one with principal name sharing), the others with one or two OUs, and some
  * with accounts outside the organization, which have accepted. Organization imports are not written:
  * loading the snapshot creates them (semantics R3). Every spoke has a local portfolio holding a few
- * products it took from imported portfolios, with its own launch constraints, and associates its
+ * products it took from imported portfolios (popular products, and the first org-wide portfolio, most
+ * often), with its own launch constraints, and associates its
  * Developer role with that portfolio and with the imported portfolios it took them from; some have a
  * provisioned product. Roles are listed, so every launch role and principal exists.
  */
@@ -140,6 +141,12 @@ public final class CatalogGenerator {
     b.add(new Portfolio(local, a, US, "Team " + a, null));
     b.add(new PrincipalAssociation(local, a, developer, PrincipalAssociation.IAM));
     Collections.shuffle(sources, rnd);
+    // half of the spokes take from the first org-wide portfolio, the organization's baseline
+    if (rnd.nextBoolean()) {
+      HubPortfolio baseline = hub.get(0);
+      sources.remove(baseline);
+      sources.add(0, baseline);
+    }
     List<HubPortfolio.Item> localItems = new ArrayList<>();
     int n = Math.min(sources.size(), 1 + rnd.nextInt(3));
     for (int s = 0; s < n; s++) {
@@ -148,7 +155,9 @@ public final class CatalogGenerator {
       mine.add(new Grant(src.id, "IMPORTED", developer, src.items));
       int take = Math.min(src.items.size(), 1 + rnd.nextInt(2));
       for (int t = 0; t < take; t++) {
-        HubPortfolio.Item item = src.items.get(rnd.nextInt(src.items.size()));
+        // popular products first: a few products of a portfolio are taken by most teams
+        double u = rnd.nextDouble();
+        HubPortfolio.Item item = src.items.get((int) (src.items.size() * u * u * u));
         if (localItems.contains(item)) continue;
         localItems.add(item);
         b.add(new PortfolioProduct(local, item.product(), a, src.id));
