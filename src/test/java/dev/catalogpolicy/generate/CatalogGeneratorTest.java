@@ -32,7 +32,7 @@ class CatalogGeneratorTest {
 
   @BeforeAll
   static void load() {
-    generated = CatalogGenerator.generate(SMALL, 40);
+    generated = CatalogGenerator.generate(SMALL, 24);
     String text = CatalogJson.write(generated.catalog()).toString();
     loaded = Engine.settle(TestRules.get(), CatalogJson.read(text)).catalog();
   }
@@ -99,7 +99,7 @@ class CatalogGeneratorTest {
 
   @Test
   void everySampleLaunchIsAllowedThroughItsPathAndListed() {
-    assertEquals(40, generated.samples().size());
+    assertEquals(24, generated.samples().size());
     assertTrue(generated.samples().stream().map(LaunchSample::account).distinct().count() > 10, "spread over accounts");
     assertEquals(Set.of("IMPORTED", "LOCAL"), generated.samples().stream().map(LaunchSample::pathKind).collect(Collectors.toSet()));
     int i = 0;
