@@ -4,9 +4,7 @@
 # against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals;
 # then a paced run at 80% of the measured decision rate for its p99. Needs wrk (apt-get install wrk).
 #
-# While POST /v1/calls does not exist (404), the decisions go to POST /v1/evaluate instead, each a
-# one-step scenario carrying a small generated catalog (EVAL_ACCOUNTS accounts): that endpoint is
-# stateless, so the server's own catalog is not used and the run says so.
+# Afterwards, POST /v1/rules/reload RELOADS times for the rule rebuild time the server reports.
 #
 # Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16), WARMUP (30s),
 # DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load), SKIP_BUILD (unset).
@@ -15,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 SIZE=${SIZE:-org-5k} SEED=${SEED:-1} THREADS=${THREADS:-2} CONNS=${CONNS:-16}
 WARMUP=${WARMUP:-30s} DURATION=${DURATION:-30s} REPEAT=${REPEAT:-3} PORT=${PORT:-8282} HEAP=${HEAP:-8g}
-OUT=${OUT:-target/http-load} EVAL_ACCOUNTS=${EVAL_ACCOUNTS:-50}
+OUT=${OUT:-target/http-load} RELOADS=${RELOADS:-5}
 LUA=bench/wrk/load.lua BASE="http://127.0.0.1:$PORT"
 JAR=target/catalog-policy.jar
 
@@ -30,7 +28,8 @@ java -jar "$JAR" generate --size "$SIZE" --seed "$SEED" --out "$OUT/catalog.json
 
 log "starting the server on $OUT/catalog.json"
 started=$(date +%s.%N)
-java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" \
+rm -rf "$OUT/data"
+java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
   --catalog "$OUT/catalog.json" --data "$OUT/data" >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -41,22 +40,12 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$BASE/health" >/dev/null || { echo "server not healthy after 300 s" >&2; exit 1; }
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+jcmd $server GC.run >/dev/null 2>&1 || true
 heap=$(jcmd $server GC.heap_info 2>/dev/null | awk '/total/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") print $(i+1); exit }')
-log "healthy after ${ready}s (JVM start, rule build, load and settle); heap used: ${heap:-?}"
+log "healthy after ${ready}s (JVM start, rule build, load and settle); heap used after a full GC: ${heap:-?}"
 
-first=$(head -1 "$OUT/calls.jsonl")
-code=$(curl -s -o "$OUT/probe.json" -w '%{http_code}' -H 'Content-Type: application/json' -d "$first" "$BASE/v1/calls")
-if [ "$code" = 404 ]; then
-  ENDPOINT=/v1/evaluate
-  java -jar "$JAR" generate --accounts "$EVAL_ACCOUNTS" --ous 5 --portfolios 5 --products 10 --seed "$SEED" \
-    --out "$OUT/eval-catalog.json" --calls "$OUT/eval-calls.jsonl" --call-count 2000
-  BODIES=$OUT/eval-calls.jsonl CATALOG=$OUT/eval-catalog.json
-  probe=$(printf '{"name":"probe","catalog":%s,"steps":[%s]}' "$(cat "$CATALOG")" "$(head -1 "$BODIES")")
-  curl -s -H 'Content-Type: application/json' -d "$probe" "$BASE$ENDPOINT" >"$OUT/probe.json"
-  log "POST /v1/calls answers 404: measuring POST /v1/evaluate with one-step scenarios on a $EVAL_ACCOUNTS-account catalog"
-else
-  ENDPOINT=/v1/calls BODIES=$OUT/calls.jsonl CATALOG=
-fi
+ENDPOINT=/v1/calls BODIES=$OUT/calls.jsonl
+curl -s -H 'Content-Type: application/json' -d "$(head -1 "$BODIES")" "$BASE$ENDPOINT" >"$OUT/probe.json"
 grep -q '"ALLOW"' "$OUT/probe.json" || { echo "the probe decision is not an ALLOW:" >&2; head -c 2000 "$OUT/probe.json" >&2; exit 1; }
 
 run() { # name url duration [post delay]
@@ -65,7 +54,7 @@ run() { # name url duration [post delay]
   if [ "$mode" = get ]; then
     line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- get | tail -1)
   else
-    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- post "$BODIES" "$delay" "$CATALOG" | tail -1)
+    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- post "$BODIES" "$delay" | tail -1)
   fi
   echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$CONNS,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
 }
@@ -93,4 +82,10 @@ for c in 1 2; do
   pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
 done
 run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
-echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterStartKB\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target}}" | tee -a "$OUT/results.jsonl"
+reloads=()
+for _ in $(seq 1 "$RELOADS"); do
+  reloads+=("$(curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p')")
+done
+reload=$(printf '%s\n' "${reloads[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+log "rule reloads (ms): ${reloads[*]}; median $reload"
+echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload}}" | tee -a "$OUT/results.jsonl"

@@ -1,19 +1,16 @@
 -- wrk script for bench/http-load.sh.
 --   wrk ... -s load.lua URL -- get
---   wrk ... -s load.lua URL -- post BODIES.jsonl [DELAY_MS] [CATALOG.json]
+--   wrk ... -s load.lua URL -- post BODIES.jsonl [DELAY_MS]
 -- "post" sends the JSON bodies of BODIES.jsonl (one per line) round robin, each thread from its own
--- offset; with CATALOG.json each call is wrapped in a one-step scenario with that catalog (for
--- POST /v1/evaluate). DELAY_MS > 0 paces every connection (a think time before each request).
+-- offset. DELAY_MS > 0 paces every connection (a think time before each request).
 -- Requests are built in init(), never at the top level (Jetty answers 400 to requests built there).
 -- done() prints one JSON line: rate, latency percentiles in ms, errors.
 
 local thread_id = 0
-local threads = {}
 
 function setup(thread)
   thread:set("id", thread_id)
   thread_id = thread_id + 1
-  table.insert(threads, thread)
 end
 
 local requests = {}
@@ -27,22 +24,12 @@ function init(args)
     return
   end
   pause = tonumber(args[3] or "0") or 0
-  local catalog = nil
-  if args[4] ~= nil and args[4] ~= "" then
-    local f = assert(io.open(args[4], "r"))
-    catalog = f:read("*a")
-    f:close()
-  end
   local headers = { ["Content-Type"] = "application/json" }
   local n = 0
   for line in io.lines(args[2]) do
     if line ~= "" then
-      local body = line
-      if catalog ~= nil then
-        body = '{"name":"load","catalog":' .. catalog .. ',"steps":[' .. line .. ']}'
-      end
       n = n + 1
-      requests[n] = wrk.format("POST", wrk.path, headers, body)
+      requests[n] = wrk.format("POST", wrk.path, headers, line)
     end
   end
   next_request = ((id or 0) * 7919) % n + 1
