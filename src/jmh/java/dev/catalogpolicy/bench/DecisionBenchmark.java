@@ -1,24 +1,31 @@
 package dev.catalogpolicy.bench;
 
+import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Engine;
 import dev.catalogpolicy.engine.RuleCompiler;
 import dev.catalogpolicy.engine.RuleSet;
+import dev.catalogpolicy.generate.CatalogGenerator;
+import dev.catalogpolicy.generate.GeneratorSpec;
+import dev.catalogpolicy.live.LiveCatalog;
 import org.openjdk.jmh.annotations.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * In-process decisions on a generated, loaded catalog (docs/performance.md): a dry-run
+ * In-process decisions on a generated catalog loaded in a live catalog (docs/performance.md): a dry-run
  * ProvisionProduct, ListLaunchPaths, and a dry-run DisassociateProductFromPortfolio of a product in
  * the org-wide shared portfolio (propagation to every import and local portfolio). Calls rotate over
  * 1,000 launches of different accounts and principals. Run with bench/jmh.sh.
  *
- * <p>{@code engine}: {@code fresh} is {@link Engine#evaluate}, a new KieSession holding every catalog
- * fact per call.
+ * <p>{@code engine}: {@code live} decides through {@link LiveCatalog#decide}, as POST /v1/calls does
+ * (whatever engine the live catalog uses); {@code fresh} calls {@link Engine#evaluate} directly, a new
+ * KieSession holding every catalog fact per call (the engine before the stateful one).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -30,11 +37,13 @@ public class DecisionBenchmark {
   @Param({"org-1k", "org-5k", "org-20k"})
   public String size;
 
-  @Param({"fresh"})
+  @Param({"live", "fresh"})
   public String engine;
 
   private RuleSet rules;
   private BenchCatalog catalog;
+  private Path dataDir;
+  private LiveCatalog live;
   private List<Call> launches;
   private List<Call> listPaths;
   private Call removal;
@@ -43,15 +52,35 @@ public class DecisionBenchmark {
   @Setup(Level.Trial)
   public void load() throws Exception {
     rules = RuleCompiler.compile(Path.of(System.getProperty("catalogpolicy.rules", "rules")));
-    catalog = BenchCatalog.load(rules, size, 1000);
+    CatalogGenerator.Generated g = CatalogGenerator.generate(GeneratorSpec.named(size, 1), 1000);
+    Catalog loaded;
+    if (engine.equals("live")) {
+      dataDir = Files.createTempDirectory("bench-live");
+      live = LiveCatalog.open(dataDir, rules, "generated " + size, g::catalog, Integer.MAX_VALUE);
+      loaded = live.state().catalog();
+    } else if (engine.equals("fresh")) {
+      loaded = Engine.settle(rules, g.catalog()).catalog();
+    } else {
+      throw new IllegalArgumentException("engine must be live or fresh, got " + engine);
+    }
+    catalog = new BenchCatalog(loaded, g.samples());
     launches = catalog.launches;
     listPaths = catalog.listPaths;
     removal = catalog.removal(true);
     catalog.check(this::decide, 3);
   }
 
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    if (live == null) return;
+    live.close();
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
   private Decision decide(Call call) {
-    return Engine.evaluate(rules, catalog.loaded, call).decision();
+    return live != null ? live.decide(call).result().decision() : Engine.evaluate(rules, catalog.loaded, call).decision();
   }
 
   @Benchmark
