@@ -6,14 +6,18 @@
 #
 # Afterwards, POST /v1/rules/reload RELOADS times for the rule rebuild time the server reports.
 #
-# Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16), WARMUP (30s),
-# DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load), SKIP_BUILD (unset).
+# Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16: for /health),
+# DECIDE_CONNS (CONNS: for decisions; an engine that needs seconds per decision drowns in 16 at once,
+# use 2), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
+# SKIP_BUILD (unset). After each decision run the script waits until /health answers within 0.5 s
+# again, so that requests still queued in the server do not count against the next /health run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZE=${SIZE:-org-5k} SEED=${SEED:-1} THREADS=${THREADS:-2} CONNS=${CONNS:-16}
 WARMUP=${WARMUP:-30s} DURATION=${DURATION:-30s} REPEAT=${REPEAT:-3} PORT=${PORT:-8282} HEAP=${HEAP:-8g}
 OUT=${OUT:-target/http-load} RELOADS=${RELOADS:-5}
+DECIDE_CONNS=${DECIDE_CONNS:-$CONNS}
 LUA=bench/wrk/load.lua BASE="http://127.0.0.1:$PORT"
 JAR=target/catalog-policy.jar
 
@@ -48,15 +52,26 @@ ENDPOINT=/v1/calls BODIES=$OUT/calls.jsonl
 curl -s -H 'Content-Type: application/json' -d "$(head -1 "$BODIES")" "$BASE$ENDPOINT" >"$OUT/probe.json"
 grep -q '"ALLOW"' "$OUT/probe.json" || { echo "the probe decision is not an ALLOW:" >&2; head -c 2000 "$OUT/probe.json" >&2; exit 1; }
 
+drain() { # until /health answers within 0.5 s (at most 300 s)
+  for _ in $(seq 1 300); do
+    curl -fs -m 0.5 "$BASE/health" >/dev/null 2>&1 && return
+    sleep 1
+  done
+  log "the server did not drain within 300 s"
+}
+
 run() { # name url duration [post delay]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
-  local line
+  local line conns=$CONNS threads=$THREADS
   if [ "$mode" = get ]; then
-    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- get | tail -1)
+    line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- get | tail -1)
   else
-    line=$(wrk -t"$THREADS" -c"$CONNS" -d"$d" --timeout 30s -s "$LUA" "$url" -- post "$BODIES" "$delay" | tail -1)
+    conns=$DECIDE_CONNS
+    [ "$threads" -le "$conns" ] || threads=$conns
+    line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- post "$BODIES" "$delay" | tail -1)
+    drain
   fi
-  echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$CONNS,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
+  echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$conns,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
 }
 
 : >"$OUT/results.jsonl"
@@ -71,14 +86,15 @@ done
 rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 health=$(rps health-) decide=$(rps decide-)
 target=$(awk -v x="$decide" 'BEGIN { printf "%.2f", 0.8 * x }')
-interval=$(awk -v c="$CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
+awk -v x="$decide" 'BEGIN { exit !(x > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
+interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
 log "medians: /health $health req/s, decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health); pacing to $target req/s"
 # a connection sends, waits for the answer, then pauses: calibrate the pause once for 80% of the rate
 pause=$interval
 for c in 1 2; do
   line=$(run "calibrate-$c" "$BASE$ENDPOINT" 10s post "$pause")
   got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-  busy=$(awk -v c="$CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
+  busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
   pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
 done
 run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
