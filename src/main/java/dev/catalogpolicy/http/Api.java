@@ -51,14 +51,12 @@ final class Api {
   private final RuleReloader reloader;
   private final DecisionLog log;
   private final Metrics metrics;
-  private final Auth auth;
 
-  Api(LiveCatalog live, RuleReloader reloader, DecisionLog log, Metrics metrics, Auth auth) {
+  Api(LiveCatalog live, RuleReloader reloader, DecisionLog log, Metrics metrics) {
     this.live = live;
     this.reloader = reloader;
     this.log = log;
     this.metrics = metrics;
-    this.auth = auth;
   }
 
   /** 401 without a valid token, 403 with a token that may only read. */
@@ -129,12 +127,13 @@ final class Api {
 
   void putCatalog(Context ctx) throws IOException {
     var catalog = CatalogJson.read(Json.parse(Json.utf8(ctx.bodyAsBytes())), "$");
-    LiveCatalog.State s = live.replace(catalog);
+    live.replace(catalog);
     ObjectNode audit = Json.MAPPER.createObjectNode().put("call", "AuditCatalog");
     audit.putObject("caller").put("account", ctx.queryParamAsClass("account", String.class).getOrDefault("000000000000"))
         .put("region", ctx.queryParamAsClass("region", String.class).getOrDefault("us-east-1"));
+    Call call = CallParser.parse(audit, "$.query");
     long t0 = System.nanoTime();
-    answer(ctx, "catalog", CallParser.parse(audit, "$.query"), live.decide(CallParser.parse(audit, "$.query")), t0);
+    answer(ctx, "catalog", call, live.decide(call), t0);
   }
 
   void rules(Context ctx) {

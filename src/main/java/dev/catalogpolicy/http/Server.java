@@ -1,6 +1,5 @@
 package dev.catalogpolicy.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.catalog.CatalogJson;
@@ -56,7 +55,7 @@ public final class Server {
     this.decisionLog = log;
     this.metrics = new Metrics(live, reloader, log);
     this.auth = new Auth(config.token(), config.adminToken());
-    this.api = new Api(live, reloader, log, metrics, auth);
+    this.api = new Api(live, reloader, log, metrics);
     this.routes = List.of(
         new Route("GET", "/health", null, api::health),
         new Route("POST", "/v1/evaluate", Auth.Access.READ, api::evaluate),
