@@ -61,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--compact-every", defaultValue = "${env:CATALOG_POLICY_COMPACT_EVERY:-10000}", description = "journal entries between snapshots (default: ${DEFAULT-VALUE})")
   int compactEvery;
 
+  @Option(names = "--read-replicas", defaultValue = "${env:CATALOG_POLICY_READ_REPLICAS:--1}",
+      description = "sessions besides the primary that decide dry runs and queries in parallel; each holds the whole"
+          + " catalog's working memory (org-5k: about 450 MiB). Default: one per core beyond the first, at most 3")
+  int readReplicas;
+
   @Option(names = "--no-watch", description = "do not reload when files under --rules change (POST /v1/rules/reload still does)")
   boolean noWatch;
 
@@ -70,10 +75,13 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBody < 1024) throw new ParameterException(spec.commandLine(), "--max-body-bytes must be at least 1024");
     if (maxDepth < 8) throw new ParameterException(spec.commandLine(), "--max-json-depth must be at least 8");
     if (compactEvery < 1) throw new ParameterException(spec.commandLine(), "--compact-every must be at least 1");
+    if (readReplicas < -1 || readReplicas > 64) throw new ParameterException(spec.commandLine(), "--read-replicas must be 0 to 64");
+    int replicas = readReplicas >= 0 ? readReplicas : Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
     ServerConfig config = ServerConfig.of(port, rules, catalog, data)
         .withTokens(token("CATALOG_POLICY_TOKEN", tokenFile, "--token-file"), token("CATALOG_POLICY_ADMIN_TOKEN", adminTokenFile, "--admin-token-file"))
         .withLimits(maxBody, maxDepth)
-        .withStorage(catalogGiven, logMaxBytes, logKeep, compactEvery, !noWatch);
+        .withStorage(catalogGiven, logMaxBytes, logKeep, compactEvery, !noWatch)
+        .withReadReplicas(replicas);
     Server server;
     try {
       server = Server.start(config);

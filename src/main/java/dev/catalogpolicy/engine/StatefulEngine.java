@@ -118,18 +118,69 @@ public final class StatefulEngine implements AutoCloseable {
   public Engine.Result evaluate(Call call, Consumer<Engine.Result> commit) {
     lock.lock();
     try {
+      return evaluateLocked(call, commit);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * As {@link #evaluate(Call)} when no other call is being decided here, else null at once (a pool of
+   * engines tries the next one).
+   */
+  public Engine.Result tryEvaluate(Call call) {
+    if (!lock.tryLock()) return null;
+    try {
+      return evaluateLocked(call, null);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes a change that another engine over the same catalog decided and applied (an {@link EnginePool}
+   * replica): its removed facts leave the session, its added facts enter it, the derivations follow,
+   * and {@code change.catalog()} becomes this engine's snapshot. The change already holds everything
+   * its rules did, the sync stage included, so no rule may act on it here; if one does, or a removed
+   * fact is not in the session, the session is rebuilt on {@code change.catalog()} (the snapshot is
+   * right either way) and an {@link EngineException} says what diverged.
+   */
+  public void apply(Engine.Result change) {
+    lock.lock();
+    try {
       if (session == null) throw new IllegalStateException("this engine is closed");
-      Catalog before = catalog;
+      if (change.catalog() == catalog) return;
       try {
-        return call.explained() != null ? impact(call.explained()) : decide(call, commit);
-      } catch (Intact e) {
-        throw (RuntimeException) e.getCause(); // the session is as it was before the call
+        Outcome o = begin();
+        recording = false;
+        for (Object removed : change.removed()) {
+          FactHandle h = session.getFactHandle(removed);
+          if (h == null) throw new EngineException("the change removes a fact this session does not hold: " + removed);
+          session.delete(h);
+        }
+        for (Object added : change.added()) session.insert(added);
+        settle(o);
+        settleStage(o, "sync");
+        publish(change.catalog());
       } catch (RuntimeException e) {
-        reopen(before);
-        throw e;
+        reopen(change.catalog());
+        throw e instanceof EngineException ee ? ee : new EngineException("a replicated change failed: " + e, e);
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  private Engine.Result evaluateLocked(Call call, Consumer<Engine.Result> commit) {
+    if (session == null) throw new IllegalStateException("this engine is closed");
+    Catalog before = catalog;
+    try {
+      return call.explained() != null ? impact(call.explained()) : decide(call, commit);
+    } catch (Intact e) {
+      throw (RuntimeException) e.getCause(); // the session is as it was before the call
+    } catch (RuntimeException e) {
+      reopen(before);
+      throw e;
     }
   }
 
@@ -301,10 +352,14 @@ public final class StatefulEngine implements AutoCloseable {
 
   /** Fires until logical facts have followed the withdrawal; a rule that acts now is a fault of the rules. */
   private void settle(Outcome finished) {
+    settleStage(finished, null);
+  }
+
+  private void settleStage(Outcome finished, String stage) {
     Outcome sink = new Outcome(session, false);
     out = sink;
     session.setGlobal("out", sink);
-    Engine.fire(session, sink, null);
+    Engine.fire(session, sink, stage);
     if (!sink.reasons().isEmpty() || !sink.effects().isEmpty() || !sink.added().isEmpty() || !sink.removed().isEmpty()) {
       throw new EngineException("rule \"" + sink.lastRule() + "\" acted while the facts of a call were withdrawn"
           + " (after \"" + finished.lastRule() + "\"); a rule without a stage must follow an Effect or the call");

@@ -14,7 +14,7 @@ public final class Arns {
   public static String accountOf(String arn) {
     if (arn == null) return null;
     String[] parts = arn.split(":", 6);
-    return parts.length >= 6 && parts[4].matches("\\d{12}") ? parts[4] : null;
+    return parts.length >= 6 && Ids.isAccountId(parts[4]) ? parts[4] : null;
   }
 
   public static boolean isIamArn(String arn) {

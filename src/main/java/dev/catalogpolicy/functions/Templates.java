@@ -17,7 +17,26 @@ import java.util.Map;
 
 /** The bridge from rules to the template-rule interpreter (L6): parse faults, checks, readable forms. */
 public final class Templates {
+  /** A constraint's parameters parsed (or the fault of parsing them), and their readable lines. */
+  private record Parsed(TemplateRules rules, TemplateRulesException fault, List<String> lines) {
+    static Parsed of(JsonNode parameters) {
+      try {
+        TemplateRules r = TemplateRules.parse(parameters);
+        return new Parsed(r, null, r.describe().lines().toList());
+      } catch (TemplateRulesException e) {
+        return new Parsed(null, e, List.of("unparseable: " + e.getMessage()));
+      }
+    }
+  }
+
+  /** Every launch through a path with a template constraint lists and checks it: parse each once. */
+  private static final IdentityMemo<JsonNode, Parsed> PARSED = new IdentityMemo<>(50_000, Parsed::of);
+
   private Templates() {}
+
+  private static Parsed parsed(Constraint c) {
+    return c.parameters() == null ? Parsed.of(null) : PARSED.get(c.parameters());
+  }
 
   /** Null when the TEMPLATE parameters parse; otherwise what is wrong, with the rule and JSON path. */
   public static String parseFault(JsonNode parameters) {
@@ -32,20 +51,16 @@ public final class Templates {
 
   /** One line per assertion, as a user reads them before launching. */
   public static List<String> describe(Constraint c) {
-    try {
-      return TemplateRules.parse(c.parameters()).describe().lines().toList();
-    } catch (TemplateRulesException e) {
-      return List.of("unparseable: " + e.getMessage());
-    }
+    return parsed(c).lines();
   }
 
   /** Every assertion of the constraint checked against the launch's parameters. */
   public static List<TemplateOutcome> check(Constraint c, Map<String, String> parameters, Call call,
                                             Collection<?> resources) {
-    TemplateRules rules;
-    try {
-      rules = TemplateRules.parse(c.parameters());
-    } catch (TemplateRulesException e) {
+    Parsed p = parsed(c);
+    TemplateRules rules = p.rules();
+    if (rules == null) {
+      TemplateRulesException e = p.fault();
       return List.of(new TemplateOutcome(c.id(), c.portfolio(), e.ruleName() == null ? "?" : e.ruleName(), -1,
           Outcome.Status.UNRESOLVED.name(), null, "the constraint's rules do not parse: " + e.getMessage()));
     }

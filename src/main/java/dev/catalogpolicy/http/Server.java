@@ -116,7 +116,8 @@ public final class Server {
     RuleSet rs = RuleCompiler.compile(config.rulesDir());
     Files.createDirectories(config.dataDir());
     String seedName = Files.exists(config.catalogFile()) ? config.catalogFile().toString() : "an empty catalog";
-    LiveCatalog live = LiveCatalog.open(config.dataDir().resolve("catalog"), rs, seedName, () -> readSeed(config), config.compactEvery());
+    LiveCatalog live = LiveCatalog.open(config.dataDir().resolve("catalog"), rs, seedName, () -> readSeed(config), config.compactEvery(),
+        config.readReplicas());
     if (!live.opened().seeded() && config.catalogGiven()) {
       LOG.warn("{} holds a catalog (version {}); ignoring --catalog {} (PUT /v1/catalog replaces the live catalog)",
           config.dataDir(), live.state().version(), config.catalogFile());

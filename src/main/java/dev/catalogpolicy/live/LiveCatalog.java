@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Engine;
-import dev.catalogpolicy.engine.StatefulEngine;
+import dev.catalogpolicy.engine.EnginePool;
 import dev.catalogpolicy.engine.RuleSet;
 import dev.catalogpolicy.json.Json;
 import org.slf4j.Logger;
@@ -24,8 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A catalog that lives across requests. Calls are decided by a {@link StatefulEngine} (one long-lived
- * session holding the catalog); what readers see is an immutable {@link State} (rules, catalog,
+ * A catalog that lives across requests. Calls are decided by an {@link EnginePool}: long-lived
+ * sessions holding the catalog, one primary for changes and read replicas for dry runs and queries;
+ * what readers see is an immutable {@link State} (rules, catalog,
  * version) published through one atomic reference, so a read never sees a half-applied call. Changes
  * are serialized by a writer lock; an ALLOW is journaled (forced to disk) inside the engine's commit,
  * before it is published or acknowledged, and a journal that cannot be written undoes the call. A
@@ -55,7 +56,9 @@ public final class LiveCatalog implements AutoCloseable {
   private final Journal journal;
   private final int compactEvery;
   private final AtomicReference<State> state;
-  private volatile StatefulEngine engine;
+  private volatile State prior; // the state before the last change (a replica may still answer from it)
+  private volatile EnginePool engine;
+  private final int replicas;
   private final ReentrantLock writer = new ReentrantLock();
   private final Opened opened;
   private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
@@ -68,9 +71,10 @@ public final class LiveCatalog implements AutoCloseable {
   private final Object snapshotLock = new Object();
   private long snapshotVersion;
 
-  private LiveCatalog(Path dir, Journal journal, int compactEvery, StatefulEngine engine, State initial, Opened opened,
-                      long sinceSnapshot) {
+  private LiveCatalog(Path dir, Journal journal, int compactEvery, EnginePool engine, int replicas, State initial,
+                      Opened opened, long sinceSnapshot) {
     this.dir = dir;
+    this.replicas = replicas;
     this.engine = engine;
     this.journal = journal;
     this.compactEvery = compactEvery;
@@ -85,6 +89,12 @@ public final class LiveCatalog implements AutoCloseable {
    */
   public static LiveCatalog open(Path dir, RuleSet rules, String seedName, Supplier<Catalog> seed, int compactEvery)
       throws IOException {
+    return open(dir, rules, seedName, seed, compactEvery, 0);
+  }
+
+  /** As above, with {@code replicas} read replicas built in the background ({@link EnginePool}). */
+  public static LiveCatalog open(Path dir, RuleSet rules, String seedName, Supplier<Catalog> seed, int compactEvery,
+                                 int replicas) throws IOException {
     String source;
     boolean seeded = false;
     List<String> problems = new ArrayList<>();
@@ -109,12 +119,12 @@ public final class LiveCatalog implements AutoCloseable {
       seeded = true;
       source = seedName + " (first start: " + dir + " held no catalog)";
     }
-    StatefulEngine engine = new StatefulEngine(rules, c);
+    EnginePool engine = new EnginePool(rules, c, replicas);
     if (seeded) Snapshots.write(dir, 1, engine.catalog()); // the seed as settled under the rules
     State s = new State(rules, seeded ? engine.catalog() : c, v);
     Journal j = Journal.open(dir, v);
-    LiveCatalog live = new LiveCatalog(dir, j, compactEvery, engine, s, new Opened(seeded, source, v, replayed, problems),
-        replayed);
+    LiveCatalog live = new LiveCatalog(dir, j, compactEvery, engine, replicas, s,
+        new Opened(seeded, source, v, replayed, problems), replayed);
     live.snapshotVersion = v - replayed;
     for (String p : problems) LOG.warn("journal damage: {}", p);
     if (!seeded && engine.loaded().changes()) {
@@ -140,9 +150,16 @@ public final class LiveCatalog implements AutoCloseable {
     Call dry = call.isDryRun() ? call : call.asDryRun();
     while (true) {
       State s = state.get();
-      StatefulEngine e = engine;
+      EnginePool e = engine;
       try {
-        return new Decided(e.evaluate(dry), s, false);
+        Engine.Result r = e.read(dry);
+        // a change may be published between reading the state and deciding: report the version decided at
+        if (r.catalog() != s.catalog()) {
+          State now = state.get(), before = prior;
+          if (now.catalog() == r.catalog()) s = now;
+          else if (before != null && before.catalog() == r.catalog()) s = before;
+        }
+        return new Decided(r, s, false);
       } catch (IllegalStateException closed) {
         if (e == engine) throw closed; // not a swap: a real fault
       }
@@ -154,7 +171,7 @@ public final class LiveCatalog implements AutoCloseable {
     if (call.isDryRun() || call.explained() != null) return decide(call);
     writer.lock();
     try {
-      StatefulEngine e = engine;
+      EnginePool e = engine;
       boolean[] applied = {false};
       Engine.Result r = e.evaluate(call, change -> {
         commit(e.rules(), change, entry(call, change));
@@ -171,7 +188,7 @@ public final class LiveCatalog implements AutoCloseable {
     writer.lock();
     try {
       State s = state.get();
-      StatefulEngine next = new StatefulEngine(s.rules(), catalog);
+      EnginePool next = new EnginePool(s.rules(), catalog, replicas);
       long v = s.version() + 1;
       try {
         writeSnapshot(v, next.catalog());
@@ -193,7 +210,7 @@ public final class LiveCatalog implements AutoCloseable {
     writer.lock();
     try {
       State s = state.get();
-      StatefulEngine next = new StatefulEngine(rules, s.catalog());
+      EnginePool next = new EnginePool(rules, s.catalog(), replicas);
       if (!next.loaded().changes()) return swap(next, new State(rules, s.catalog(), s.version()));
       try {
         State after = commitEntry(s, rules, next.loaded(), Json.MAPPER.createObjectNode().put("call", "RulesReloaded")
@@ -209,8 +226,8 @@ public final class LiveCatalog implements AutoCloseable {
   }
 
   /** Publishes a new engine and its state, then closes the old engine once its call in hand is done. */
-  private State swap(StatefulEngine next, State published) {
-    StatefulEngine old = engine;
+  private State swap(EnginePool next, State published) {
+    EnginePool old = engine;
     engine = next;
     state.set(published);
     old.close();
@@ -230,7 +247,10 @@ public final class LiveCatalog implements AutoCloseable {
       throw new JournalUnavailable(e);
     }
     State next = new State(rules, change.catalog(), v);
-    if (publish) state.set(next);
+    if (publish) {
+      prior = s;
+      state.set(next);
+    }
     if (++sinceSnapshot >= compactEvery) compactSoon(next);
     return next;
   }

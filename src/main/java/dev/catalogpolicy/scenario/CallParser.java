@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.catalog.ConstraintParameters;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Caller;
+import dev.catalogpolicy.functions.Ids;
 import dev.catalogpolicy.json.BadRequest;
 import dev.catalogpolicy.json.Json;
 
@@ -59,7 +60,7 @@ public final class CallParser {
     if (node == null || node.isNull()) throw new BadRequest(path, "caller is required: {account, region, principal?, groups?}");
     object(node, path);
     String account = requiredText(node, "account", path);
-    if (!account.matches("\\d{12}")) throw new BadRequest(child(path, "account"), "caller.account must be 12 digits, got '" + account + "'");
+    if (!Ids.isAccountId(account)) throw new BadRequest(child(path, "account"), "caller.account must be 12 digits, got '" + account + "'");
     String region = requiredText(node, "region", path);
     if (region.isBlank()) throw new BadRequest(child(path, "region"), "caller.region must not be empty");
     return new Caller(account, region, optionalText(node, "principal", path), optionalTextList(node, "groups", path));

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * impact; decisionId aside; lists compared as multisets, see {@link #json}), the same facts after
  * each step, the fixture's own expectations met, and a session that holds exactly the catalog's
  * facts and what they alone derive (nothing of a finished call lingers; dry runs, ExplainImpact and
- * denials leave no trace).
+ * denials leave no trace). A read replica ({@link StatefulEngine#apply}, as {@link EnginePool} keeps
+ * one) follows along: it decides the dry run of every step as the fresh engine decides the step, takes
+ * each applied change, and then holds the same snapshot and the same session facts as the live engine.
  */
 class StatefulEngineTest {
   @TestFactory
@@ -47,7 +49,8 @@ class StatefulEngineTest {
     RuleSet rules = TestRules.get();
     Scenario scenario = ScenarioFiles.read(file);
     Engine.Result settled = Engine.settle(rules, scenario.catalog());
-    try (StatefulEngine live = new StatefulEngine(rules, scenario.catalog())) {
+    try (StatefulEngine live = new StatefulEngine(rules, scenario.catalog());
+         StatefulEngine replica = new StatefulEngine(rules, live.catalog())) {
       assertEquals(json(settled.decision()), json(live.loaded().decision()), file + ": loading");
       Catalog today = settled.catalog();
       assertSameFacts(today, live.catalog(), file + ": after loading");
@@ -55,6 +58,9 @@ class StatefulEngineTest {
       for (Step step : scenario.steps()) {
         String where = file + ":" + step.line() + " step " + step.id() + " (" + step.call().getName() + ")";
         Engine.Result expected = Engine.evaluate(rules, today, step.call());
+        Call dry = step.call().explained() != null ? step.call() : step.call().asDryRun();
+        assertEquals(json(expected.decision()), json(replica.evaluate(dry).decision()), where + ": dry run on the replica");
+        Catalog liveBefore = live.catalog();
         Engine.Result actual = live.evaluate(step.call());
         assertEquals(json(expected.decision()), json(actual.decision()), where + ": decision");
         if (step.expect() != null) {
@@ -65,6 +71,9 @@ class StatefulEngineTest {
         assertSameFacts(expected.wouldBe(), actual.wouldBe(), where + ": catalog it would give");
         assertSame(actual.catalog(), live.catalog(), where + ": published snapshot");
         assertSessionHoldsCatalog(rules, live, where);
+        if (actual.catalog() != liveBefore) replica.apply(actual);
+        assertSame(live.catalog(), replica.catalog(), where + ": the replica's snapshot");
+        assertSessionHoldsCatalog(rules, replica, where + " (replica)");
         today = expected.catalog();
       }
     }

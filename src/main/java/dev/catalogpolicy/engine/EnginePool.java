@@ -1,0 +1,193 @@
+package dev.catalogpolicy.engine;
+
+import dev.catalogpolicy.catalog.Catalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Several {@link StatefulEngine}s over one catalog, so that calls that change nothing are decided on
+ * several cores at once. A KieSession decides one call at a time; a pool holds a <b>primary</b>, which
+ * decides every call that may change the catalog, and up to {@code replicas} <b>read replicas</b>, each
+ * a session of its own on the same snapshot. Every change the primary applies is handed to each replica
+ * ({@link StatefulEngine#apply}) before {@link #evaluate} returns, so a call decided after a change
+ * returned sees it on any engine. Dry runs, ExplainImpact and queries go to {@link #read}: the first
+ * engine that is free (replicas first, then the primary), else they wait for one in turn.
+ *
+ * <p>Replicas are built in the background from the primary's snapshot, so loading costs no more than
+ * one session; changes applied while a replica is being built are queued and handed to it before it
+ * takes calls. A replica whose replicated change fails (a fault of the rules) has rebuilt itself on
+ * the new snapshot already ({@link StatefulEngine#apply}); it is logged and stays. Each replica holds a
+ * session as large as the primary's (about 450 MiB on org-5k): the pool's size is a memory choice.
+ */
+public final class EnginePool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnginePool.class);
+
+  private final StatefulEngine primary;
+  private final ReentrantLock changes = new ReentrantLock(); // serializes changes and replicas joining
+  private volatile StatefulEngine[] engines; // ready replicas, then the primary
+  private final List<Pending> building = new ArrayList<>(); // guarded by changes
+  private final ExecutorService builder;
+  private final AtomicInteger next = new AtomicInteger();
+  private volatile boolean closed;
+
+  /** A replica being built, and the changes it must still apply before it takes calls. */
+  private static final class Pending {
+    final List<Engine.Result> queued = new ArrayList<>();
+  }
+
+  /** Loads {@code catalog} into the primary now and starts building {@code replicas} read replicas. */
+  public EnginePool(RuleSet rules, Catalog catalog, int replicas) {
+    this.primary = new StatefulEngine(rules, catalog);
+    this.engines = new StatefulEngine[] {primary};
+    this.builder = replicas <= 0 ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "read-replica-builder");
+      t.setDaemon(true);
+      return t;
+    });
+    for (int i = 0; i < replicas; i++) builder.execute(this::addReplica);
+  }
+
+  public Engine.Result loaded() {
+    return primary.loaded();
+  }
+
+  public RuleSet rules() {
+    return primary.rules();
+  }
+
+  /** The primary's snapshot: every applied change before or after, never part of one. */
+  public Catalog catalog() {
+    return primary.catalog();
+  }
+
+  /** How many engines take reads now (the primary and the replicas built so far). */
+  public int readers() {
+    return engines.length;
+  }
+
+  /**
+   * Decides a call on the primary, as {@link StatefulEngine#evaluate(Call, Consumer)}, and hands an
+   * applied change to every replica before returning.
+   */
+  public Engine.Result evaluate(Call call, Consumer<Engine.Result> commit) {
+    changes.lock();
+    try {
+      Engine.Result r = primary.evaluate(call, commit);
+      boolean applied = r.changes() && r.decision().allowed() && !call.isDryRun() && call.explained() == null;
+      if (applied) replicate(r);
+      return r;
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  /** Decides a call that changes nothing (a dry run, ExplainImpact, a query) on the first free engine. */
+  public Engine.Result read(Call call) {
+    StatefulEngine[] e = engines;
+    int start = Math.floorMod(next.getAndIncrement(), e.length);
+    for (int i = 0; i < e.length; i++) {
+      Engine.Result r = e[(start + i) % e.length].tryEvaluate(call);
+      if (r != null) return r;
+    }
+    return e[start].evaluate(call);
+  }
+
+  private void replicate(Engine.Result change) {
+    for (Pending p : building) p.queued.add(change);
+    StatefulEngine[] e = engines;
+    for (StatefulEngine replica : e) {
+      if (replica != primary) applyTo(replica, change);
+    }
+  }
+
+  private static void applyTo(StatefulEngine replica, Engine.Result change) {
+    try {
+      replica.apply(change);
+    } catch (RuntimeException ex) {
+      LOG.error("a read replica diverged from the primary and was rebuilt on the new snapshot: {}", ex.getMessage());
+    }
+  }
+
+  private void addReplica() {
+    if (closed) return;
+    Pending p = new Pending();
+    Catalog base;
+    changes.lock();
+    try {
+      base = primary.catalog();
+      building.add(p);
+    } finally {
+      changes.unlock();
+    }
+    StatefulEngine replica;
+    try {
+      replica = new StatefulEngine(primary.rules(), base);
+    } catch (RuntimeException e) {
+      LOG.error("a read replica could not be built: {}", e.getMessage());
+      dropPending(p);
+      return;
+    }
+    changes.lock();
+    try {
+      building.remove(p);
+      if (closed) {
+        replica.close();
+        return;
+      }
+      for (Engine.Result change : p.queued) applyTo(replica, change);
+      StatefulEngine[] e = engines;
+      StatefulEngine[] grown = new StatefulEngine[e.length + 1];
+      grown[0] = replica;
+      System.arraycopy(e, 0, grown, 1, e.length);
+      engines = grown;
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  private void dropPending(Pending p) {
+    changes.lock();
+    try {
+      building.remove(p);
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  /** The engines taking reads, replicas first and the primary last (tests). */
+  StatefulEngine engine(int i) {
+    return engines[i];
+  }
+
+  /** Waits until the replicas asked for are built (tests, benchmarks). */
+  public void awaitReplicas(long timeout, TimeUnit unit) throws InterruptedException {
+    if (builder == null) return;
+    try {
+      builder.submit(() -> { }).get(timeout, unit);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("read replicas not built within " + timeout + " " + unit, e);
+    }
+  }
+
+  /** Closes every engine once its call in hand is done; replicas still being built are dropped. */
+  @Override
+  public void close() {
+    closed = true;
+    if (builder != null) builder.shutdownNow();
+    changes.lock();
+    try {
+      for (StatefulEngine e : engines) e.close();
+    } finally {
+      changes.unlock();
+    }
+  }
+}
