@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code engine}: {@code live} decides through {@link LiveCatalog#decide}, as POST /v1/calls does
  * (whatever engine the live catalog uses); {@code fresh} calls {@link Engine#evaluate} directly, a new
  * KieSession holding every catalog fact per call (the engine before the stateful one).
+ *
+ * <p>{@code replicas}: read replicas of the live catalog ({@link dev.catalogpolicy.engine.EnginePool});
+ * {@link #provisionProductTwoThreads} measures the launch rate of two threads at once, which a single
+ * session (replicas=0) decides one at a time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -40,6 +44,9 @@ public class DecisionBenchmark {
   @Param({"live", "fresh"})
   public String engine;
 
+  @Param({"0"})
+  public int replicas;
+
   private RuleSet rules;
   private BenchCatalog catalog;
   private Path dataDir;
@@ -47,7 +54,7 @@ public class DecisionBenchmark {
   private List<Call> launches;
   private List<Call> listPaths;
   private Call removal;
-  private int next;
+  private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
   @Setup(Level.Trial)
   public void load() throws Exception {
@@ -56,7 +63,8 @@ public class DecisionBenchmark {
     Catalog loaded;
     if (engine.equals("live")) {
       dataDir = Files.createTempDirectory("bench-live");
-      live = LiveCatalog.open(dataDir, rules, "generated " + size, g::catalog, Integer.MAX_VALUE);
+      live = LiveCatalog.open(dataDir, rules, "generated " + size, g::catalog, Integer.MAX_VALUE, replicas);
+      live.awaitReplicas();
       loaded = live.state().catalog();
     } else if (engine.equals("fresh")) {
       loaded = Engine.settle(rules, g.catalog()).catalog();
@@ -83,14 +91,26 @@ public class DecisionBenchmark {
     return live != null ? live.decide(call).result().decision() : Engine.evaluate(rules, catalog.loaded, call).decision();
   }
 
+  private int nextIndex(int size) {
+    return Math.floorMod(next.getAndIncrement(), size);
+  }
+
   @Benchmark
   public Decision provisionProduct() {
-    return decide(launches.get(next++ % launches.size()));
+    return decide(launches.get(nextIndex(launches.size())));
+  }
+
+  @Benchmark
+  @Threads(2)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public Decision provisionProductTwoThreads() {
+    return decide(launches.get(nextIndex(launches.size())));
   }
 
   @Benchmark
   public Decision listLaunchPaths() {
-    return decide(listPaths.get(next++ % listPaths.size()));
+    return decide(listPaths.get(nextIndex(listPaths.size())));
   }
 
   @Benchmark

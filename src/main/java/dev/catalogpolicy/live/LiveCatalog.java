@@ -303,6 +303,11 @@ public final class LiveCatalog implements AutoCloseable {
     }
   }
 
+  /** Waits until the read replicas asked for are built (benchmarks, tests). */
+  public void awaitReplicas() throws InterruptedException {
+    engine.awaitReplicas(10, TimeUnit.MINUTES);
+  }
+
   /** Waits for a running compaction (tests and shutdown). */
   public void awaitCompaction() throws Exception {
     compactor.submit(() -> { }).get(1, TimeUnit.MINUTES);
