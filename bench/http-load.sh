@@ -9,7 +9,8 @@
 # Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16: for /health),
 # DECIDE_CONNS (CONNS: for decisions; an engine that needs seconds per decision drowns in 16 at once,
 # use 2), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
-# SKIP_BUILD (unset). After each decision run the script waits until /health answers within 0.5 s
+# REPLICAS (unset: the server's default, one read replica per core beyond the first; the run waits
+# until /health reports them all built), SKIP_BUILD (unset). After each decision run the script waits until /health answers within 0.5 s
 # again, so that requests still queued in the server do not count against the next /health run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +34,10 @@ java -jar "$JAR" generate --size "$SIZE" --seed "$SEED" --out "$OUT/catalog.json
 log "starting the server on $OUT/catalog.json"
 started=$(date +%s.%N)
 rm -rf "$OUT/data"
+# shellcheck disable=SC2046
 java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
-  --catalog "$OUT/catalog.json" --data "$OUT/data" >"$OUT/server.log" 2>&1 &
+  --catalog "$OUT/catalog.json" --data "$OUT/data" $([ -z "${REPLICAS:-}" ] || echo --read-replicas "$REPLICAS") \
+  >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
@@ -44,6 +47,13 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$BASE/health" >/dev/null || { echo "server not healthy after 300 s" >&2; exit 1; }
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+sessions() { curl -fs "$BASE/health" | sed -n 's/.*"sessions":{"ready":\([0-9]*\),"wanted":\([0-9]*\)}.*/\1 \2/p'; }
+for _ in $(seq 1 600); do
+  read -r have want <<<"$(sessions)"
+  [ "$have" = "$want" ] && break
+  sleep 0.5
+done
+log "sessions ready: $(sessions) (ready wanted), $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')s after start"
 jcmd $server GC.run >/dev/null 2>&1 || true
 heap=$(jcmd $server GC.heap_info 2>/dev/null | awk '/total/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") print $(i+1); exit }')
 log "healthy after ${ready}s (JVM start, rule build, load and settle); heap used after a full GC: ${heap:-?}"

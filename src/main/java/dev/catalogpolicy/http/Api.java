@@ -72,6 +72,7 @@ final class Api {
     LiveCatalog.State s = live.state();
     ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok").put("rulesHash", s.rules().hash())
         .put("catalogVersion", s.version());
+    body.putObject("sessions").put("ready", live.sessionsReady()).put("wanted", live.sessionsWanted());
     LiveCatalog.Opened o = live.opened();
     if (!o.problems().isEmpty()) {
       ObjectNode j = body.putObject("journal");

@@ -303,6 +303,16 @@ public final class LiveCatalog implements AutoCloseable {
     }
   }
 
+  /** Sessions deciding calls now: the primary and the read replicas built so far. */
+  public int sessionsReady() {
+    return engine.readers();
+  }
+
+  /** The primary and the read replicas asked for. */
+  public int sessionsWanted() {
+    return 1 + replicas;
+  }
+
   /** Waits until the read replicas asked for are built (benchmarks, tests). */
   public void awaitReplicas() throws InterruptedException {
     engine.awaitReplicas(10, TimeUnit.MINUTES);

@@ -74,6 +74,38 @@ class LiveServerTest {
     assertEquals(v0 + 1, http.json("GET", "/health", null, 200).get("catalogVersion").asLong());
   }
 
+  private static JsonNode awaitSessions(Http http, int ready) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JsonNode h = http.json("GET", "/health", null, 200);
+      if (h.get("sessions").get("ready").asInt() == ready) return h;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("read replicas not ready within 60 s");
+  }
+
+  @Test
+  void readReplicasDecideDryRunsOnEveryChangeAppliedBeforeThem() throws Exception {
+    Http http = start(config().withReadReplicas(2));
+    JsonNode health = awaitSessions(http, 3);
+    assertEquals(3, health.get("sessions").get("wanted").asInt());
+    long v0 = health.get("catalogVersion").asLong();
+    for (int k = 0; k < 4; k++) {
+      String id = "port-r" + k;
+      assertEquals("ALLOW", http.json("POST", "/v1/calls", createPortfolio(id, false), 200).get("decision").asText());
+      for (int i = 0; i < 9; i++) { // spread over the primary and both replicas
+        HttpResponse<String> dry = http.post("/v1/calls", createPortfolio(id, true));
+        assertEquals("DUPLICATE_RESOURCE", Json.parse(dry.body()).get("reasons").get(0).get("code").asText(), dry.body());
+        assertEquals(Long.toString(v0 + k + 1), dry.headers().firstValue("X-Catalog-Version").orElseThrow());
+      }
+    }
+    assertEquals(200, http.post("/v1/rules/reload", "").statusCode());
+    awaitSessions(http, 3); // a reload builds new replicas on the reloaded rules
+    for (int i = 0; i < 9; i++) {
+      JsonNode dry = http.json("POST", "/v1/calls", createPortfolio("port-r3", true), 200);
+      assertEquals("DUPLICATE_RESOURCE", dry.get("reasons").get(0).get("code").asText());
+    }
+  }
+
   @Test
   void launchPathsAnswerFromTheLiveCatalogAndFaultsNameTheQueryParameter() throws Exception {
     Http http = start(config());
