@@ -111,6 +111,13 @@ run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
 reloads=()
 for _ in $(seq 1 "$RELOADS"); do
   reloads+=("$(curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p')")
+  # a reload answers once the new primary session decides; its read replicas follow in the background:
+  # let them finish before the next reload, as they would between two rule changes
+  for _ in $(seq 1 600); do
+    read -r have want <<<"$(sessions)"
+    [ "$have" = "$want" ] && break
+    sleep 0.5
+  done
 done
 reload=$(printf '%s\n' "${reloads[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 log "rule reloads (ms): ${reloads[*]}; median $reload"

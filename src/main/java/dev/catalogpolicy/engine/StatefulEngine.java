@@ -216,12 +216,12 @@ public final class StatefulEngine implements AutoCloseable {
       withdraw(o);
       return new Engine.Result(d, before, before);
     }
-    Catalog after = before.apply(o.removed(), o.added());
     List<Object> removed = List.copyOf(o.removed()), added = List.copyOf(o.added());
     if (call.isDryRun()) {
       withdraw(o);
-      return new Engine.Result(d, before, after, removed, added);
+      return Engine.Result.dryRun(d, before, removed, added);
     }
+    Catalog after = before.apply(removed, added);
     keep(o);
     if (commit != null && !(removed.isEmpty() && added.isEmpty())) {
       try {
