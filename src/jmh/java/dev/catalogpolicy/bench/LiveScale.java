@@ -2,7 +2,9 @@ package dev.catalogpolicy.bench;
 
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.catalog.CatalogJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogpolicy.engine.Call;
+import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Engine;
 import dev.catalogpolicy.engine.RuleCompiler;
 import dev.catalogpolicy.engine.RuleSet;
@@ -24,8 +26,8 @@ import java.util.Map;
  * The live catalog at one generated size, as the server runs it (docs/performance.md, growth table):
  * the time to open it from a snapshot file (read, parse, settle, the primary session built), heap
  * after opening, a loop of dry-run launches through {@link LiveCatalog#decide}, the dry run of the
- * org-wide product removal, and that removal applied and undone through {@link LiveCatalog#submit}
- * (journaled, every read replica updated).
+ * org-wide product removal and its ExplainImpact, and that removal applied and undone through
+ * {@link LiveCatalog#submit} (journaled, every read replica updated).
  *
  * <pre>java -cp target/bench/benchmarks.jar dev.catalogpolicy.bench.LiveScale org-5k [LAUNCHES] [REPLICAS]</pre>
  * Prints one line per measure and a final JSON line ({@code RESULT {...}}).
@@ -77,6 +79,23 @@ public final class LiveScale {
     }
     percentiles(result, "dryRunRemovalMs", dry, 1e6);
     result.put("removalEffects", effects);
+
+    // ExplainImpact of the same removal: the dry run, then every affected principal's launch paths of
+    // the removed product before and after it, derived in the live session
+    Call explain = new Call("ExplainImpact", removal.getCaller(), null, false, removal.asDryRun());
+    long[] impact = new long[3];
+    JsonNode report = null;
+    for (int i = 0; i < impact.length; i++) {
+      long s = System.nanoTime();
+      Decision d = live.decide(explain).result().decision();
+      impact[i] = System.nanoTime() - s;
+      BenchCatalog.requireAllowed("ExplainImpact", d);
+      report = Json.MAPPER.valueToTree(d.impact());
+    }
+    percentiles(result, "explainImpactMs", impact, 1e6);
+    result.put("explainImpactPrincipals", report.get("principalsChecked").asInt());
+    result.put("explainImpactPathsLost", report.get("pathsLost").size());
+    result.put("explainImpactTruncated", report.get("truncated").asBoolean());
 
     // applied: the first removal reaches every import and local portfolio; putting the product back
     // restores the imports (H5) but not the local portfolios, so later rounds have fewer effects

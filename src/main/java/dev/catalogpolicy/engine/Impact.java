@@ -10,9 +10,10 @@ import java.util.*;
 
 /**
  * ExplainImpact (semantics E1, api.md §1): what a call would change, applied to nothing. Besides the
- * decision and its effects, the launch paths it would give or take: the rules derive every launch
- * path of each principal that matters ({@link ImpactScope}) in the catalog before the call and in the
- * catalog the call would give, and the difference is the answer: paths gained, paths lost, paths
+ * decision and its effects, the launch paths it would give or take: the rules derive the launch paths
+ * of each principal that matters, for the products the change can reach ({@link ImpactScope}), in the
+ * catalog before the call and in the catalog the call would give (in fresh sessions, or in the live
+ * engine's own session with the change made and undone), and the difference is the answer: paths gained, paths lost, paths
  * whose launch role or constraints change, and provisioned products whose launcher would be left
  * without a path through the portfolio they were launched from (H7: they keep running, but cannot
  * be updated through it).
@@ -65,8 +66,37 @@ public final class Impact {
 
   private Impact() {}
 
-  /** The impact of {@code call}, whose decision is {@code d}, turning {@code before} into {@code after}. */
+  /** The launch paths of principals (by {@link Path#key()}), asked about the scope's products. */
+  interface Paths {
+    Map<Principal, Map<String, Path>> of(List<Principal> principals, Set<String> products);
+  }
+
+  /**
+   * The impact of {@code call}, whose decision is {@code d}, turning {@code before} into {@code after}:
+   * the paths come from fresh sessions on each catalog.
+   */
   static Report of(RuleSet rules, Catalog before, Call call, Decision d, Catalog after) {
+    return of(before, call, d, () -> after, (ps, products) -> fresh(rules, before, ps, products),
+        (ps, products) -> fresh(rules, after, ps, products));
+  }
+
+  static Map<Principal, Map<String, Path>> fresh(RuleSet rules, Catalog catalog, List<Principal> principals,
+                                                         Set<String> products) {
+    Map<Principal, Map<String, Path>> out = new HashMap<>();
+    try (LaunchPaths paths = new LaunchPaths(rules, catalog)) {
+      for (Principal p : principals) out.put(p, paths.of(p, products));
+    }
+    return out;
+  }
+
+  /**
+   * As above, with the paths from {@code was} (on {@code before}) and then from {@code will} (on the
+   * catalog {@code next} gives): all of the first before any of the second, so that one session can
+   * answer both, the change applied in between ({@link StatefulEngine}).
+   */
+  static Report of(Catalog before, Call call, Decision d, java.util.function.Supplier<Catalog> next, Paths was,
+                   Paths will) {
+    Catalog after = d.allowed() ? next.get() : before;
     SortedSet<String> accounts = new TreeSet<>(), portfolios = new TreeSet<>();
     for (Effect e : d.effects()) {
       if (e.account() != null) accounts.add(e.account());
@@ -84,16 +114,11 @@ public final class Impact {
         principals = principals.subList(0, MAX_PRINCIPALS);
         truncated = true;
       }
-      Map<Principal, Map<String, Path>> was = new HashMap<>(), will = new HashMap<>();
-      try (LaunchPaths b = new LaunchPaths(rules, before); LaunchPaths a = new LaunchPaths(rules, after)) {
-        for (Principal p : principals) {
-          was.put(p, b.of(p));
-          will.put(p, a.of(p));
-        }
-      }
+      Map<Principal, Map<String, Path>> had = was.of(principals, scope.products);
+      Map<Principal, Map<String, Path>> has = will.of(principals, scope.products);
       checked = principals.size();
-      for (Principal p : principals) diff(p, was.get(p), will.get(p), gained, lost, changed);
-      provisioned(before, after, scope, was, will, withoutPath, pathAgain);
+      for (Principal p : principals) diff(p, had.get(p), has.get(p), gained, lost, changed);
+      provisioned(before, after, scope, had, has, withoutPath, pathAgain);
     }
     gained.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });
     lost.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });

@@ -30,12 +30,23 @@ import java.util.stream.Stream;
  * own, and the owner's on portfolios it imports, for principal name sharing). A pattern is checked as
  * itself (see {@link Principal#caller()}) unless the catalog lists roles and the pattern names roles:
  * then the listed roles are the concrete principals it can match.
+ *
+ * <p><b>Products.</b> A principal's paths are derived only for the products a path could change for
+ * ({@link #products}): where every changed fact and every effect names a product (a product joining
+ * or leaving a portfolio, a constraint, the product itself), those products; otherwise (a share, an
+ * import, an association, a portfolio or account changed) every product of the scoped portfolios.
+ * A path of another product rests on no changed fact.
  */
 final class ImpactScope {
   final SortedSet<String> portfolios = new TreeSet<>();
   final SortedSet<String> accounts = new TreeSet<>();
   final SortedSet<String> regions = new TreeSet<>();
   final List<Principal> principals;
+  /** The products whose paths are derived for each principal (see the class comment). */
+  final Set<String> products;
+
+  private final SortedSet<String> namedProducts = new TreeSet<>();
+  private boolean portfolioWide;
 
   private final Map<String, Portfolio> portfolioById = new HashMap<>();
 
@@ -48,6 +59,8 @@ final class ImpactScope {
     for (Effect e : effects) {
       if (e.account() != null) accounts.add(e.account());
       if (e.portfolio() != null) portfolios.add(e.portfolio());
+      if (e.product() != null) namedProducts.add(e.product());
+      else if (e.portfolio() != null || e.account() != null) portfolioWide = true;
     }
     for (PortfolioProduct pp : portfolioProducts) {
       if (pp.sourcePortfolio() != null && portfolios.contains(pp.sourcePortfolio())) portfolios.add(pp.portfolio());
@@ -61,6 +74,13 @@ final class ImpactScope {
     for (Import i : imports) if (portfolios.contains(i.portfolio())) accounts.add(i.account());
     for (PortfolioProduct pp : portfolioProducts) if (portfolios.contains(pp.portfolio())) accounts.add(pp.account());
     principals = principals(before, after, imports);
+    if (portfolioWide) {
+      Set<String> all = new TreeSet<>();
+      for (PortfolioProduct pp : portfolioProducts) if (portfolios.contains(pp.portfolio())) all.add(pp.product());
+      products = Collections.unmodifiableSet(all);
+    } else {
+      products = Collections.unmodifiableSet(namedProducts);
+    }
   }
 
   static ImpactScope of(Catalog before, Catalog after, List<Effect> effects) {
@@ -85,6 +105,16 @@ final class ImpactScope {
   }
 
   private void touch(Object f, List<Import> imports, List<PortfolioProduct> portfolioProducts) {
+    // product-level facts name the products whose paths they can change; any other change that
+    // reaches a portfolio can change the paths of each of its products
+    if (f instanceof PortfolioProduct pp) namedProducts.add(pp.product());
+    else if (f instanceof Constraint c) namedProducts.add(c.product());
+    else if (f instanceof Product pr) namedProducts.add(pr.id());
+    else if (f instanceof ProvisionedProduct pp) namedProducts.add(pp.product());
+    else if (!(f instanceof RemovedProduct || f instanceof ProvisioningArtifact || f instanceof Resource
+        || f instanceof Organization || f instanceof OrganizationalUnit || f instanceof Role)) {
+      portfolioWide = true;
+    }
     if (f instanceof Portfolio p) portfolios.add(p.id());
     else if (f instanceof PortfolioProduct pp) { portfolios.add(pp.portfolio()); accounts.add(pp.account()); }
     else if (f instanceof Constraint c) portfolios.add(c.portfolio());

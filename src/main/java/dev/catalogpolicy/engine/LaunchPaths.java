@@ -4,6 +4,7 @@ import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Impact.Terms;
 import dev.catalogpolicy.facts.LaunchPath;
 import dev.catalogpolicy.facts.PathConstraint;
+import dev.catalogpolicy.facts.PathQuery;
 import dev.catalogpolicy.facts.PathRole;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -14,13 +15,16 @@ import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The launch paths that the rules of launch.drl (L1-L5, H1-H4, R6) derive for principals of one
- * catalog. One session holds the catalog; for each principal a SearchProducts-shaped call is
- * inserted, only the derivations fire (no stage: nothing is decided or changed), the derived
+ * catalog. One session holds the catalog (a fresh one, or the live engine's); for each principal a
+ * call asking about the products in question ({@link PathQuery}, or a SearchProducts-shaped call for
+ * every product the principal sees) is inserted, only the derivations fire (no stage: nothing is
+ * decided or changed), the derived
  * {@link LaunchPath}, {@link PathRole} and {@link PathConstraint} facts are read back, and the call is
  * deleted again, so truth maintenance retracts everything it justified before the next principal.
  * Java reads what the rules derived; it decides nothing about who may launch.
@@ -71,9 +75,11 @@ final class LaunchPaths implements AutoCloseable {
 
   private final KieSession session;
   private final Outcome out;
+  private final boolean owned;
 
   LaunchPaths(RuleSet rules, Catalog catalog) {
     session = rules.kieBase().newKieSession();
+    owned = true;
     try {
       out = Engine.open(session, catalog, false);
       Engine.fire(session, out, null); // the catalog's own derivations (memberships, share reach) once
@@ -83,10 +89,29 @@ final class LaunchPaths implements AutoCloseable {
     }
   }
 
+  /** Over a session that holds a settled catalog already (the live engine's); it stays open. */
+  LaunchPaths(KieSession session, Outcome out) {
+    this.session = session;
+    this.out = out;
+    this.owned = false;
+  }
+
   /** Every launch path of the principal, by {@link Path#key()}. */
   Map<String, Path> of(Principal p) {
-    Call call = new Call("SearchProducts", p.caller(), null, true);
-    FactHandle handle = session.insert(call);
+    return of(p, null);
+  }
+
+  /** The principal's launch paths of {@code products} (null: of every product it sees), by {@link Path#key()}. */
+  Map<String, Path> of(Principal p, Set<String> products) {
+    List<FactHandle> handles = new ArrayList<>();
+    if (products == null) {
+      handles.add(session.insert(new Call("SearchProducts", p.caller(), null, true)));
+    } else {
+      if (products.isEmpty()) return Map.of();
+      // a call that asks for nothing by itself (no ProductId): the questions are the PathQuery facts
+      handles.add(session.insert(new Call("ListLaunchPaths", p.caller(), null, true)));
+      for (String product : products) handles.add(session.insert(new PathQuery(product)));
+    }
     Map<String, Path> paths = new TreeMap<>();
     try {
       Engine.fire(session, out, null);
@@ -110,7 +135,7 @@ final class LaunchPaths implements AutoCloseable {
         paths.put(k, new Path(lp.portfolio(), lp.product(), lp.kind(), terms));
       }
     } finally {
-      session.delete(handle);
+      for (FactHandle h : handles) session.delete(h);
       Engine.fire(session, out, null);
     }
     if (!out.effects().isEmpty() || !out.reasons().isEmpty()) {
@@ -132,6 +157,6 @@ final class LaunchPaths implements AutoCloseable {
 
   @Override
   public void close() {
-    session.dispose();
+    if (owned) session.dispose();
   }
 }

@@ -19,6 +19,8 @@ import org.kie.api.runtime.rule.FactHandle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -156,12 +158,7 @@ public final class StatefulEngine implements AutoCloseable {
       try {
         Outcome o = begin();
         recording = false;
-        for (Object removed : change.removed()) {
-          FactHandle h = session.getFactHandle(removed);
-          if (h == null) throw new EngineException("the change removes a fact this session does not hold: " + removed);
-          session.delete(h);
-        }
-        for (Object added : change.added()) session.insert(added);
+        change(change.removed(), change.added());
         settle(o);
         settleStage(o, "sync");
         publish(change.catalog());
@@ -200,10 +197,52 @@ public final class StatefulEngine implements AutoCloseable {
 
   // ---- deciding (lock held) -------------------------------------------------------------------------
 
+  /**
+   * ExplainImpact: the dry run of the inner call, then the launch paths of the principals it can reach
+   * (Impact), all of them derived in this session: before the change, then with the dry run's changes
+   * made again (removed facts out, added facts in) and, once read, undone.
+   */
   private Engine.Result impact(Call inner) {
     Catalog before = catalog;
     Engine.Result dry = decide(inner.asDryRun(), null);
-    return intact(() -> Engine.impact(rules, dry, inner, before));
+    Decision d = dry.decision();
+    Impact.Report report = Impact.of(before, inner, d, dry::wouldBe, this::pathsHere, (principals, products) -> {
+      Outcome o = begin();
+      recording = false;
+      change(dry.removed(), dry.added());
+      settle(o);
+      try {
+        return pathsHere(principals, products);
+      } finally {
+        Outcome back = begin();
+        recording = false;
+        change(dry.added(), dry.removed());
+        settle(back);
+      }
+    });
+    return new Engine.Result(d.withImpact(report), before, before);
+  }
+
+  /** The launch paths the rules derive in this session, as it stands, for each principal. */
+  private Map<LaunchPaths.Principal, Map<String, LaunchPaths.Path>> pathsHere(List<LaunchPaths.Principal> principals,
+                                                                              Set<String> products) {
+    Outcome o = begin();
+    recording = false;
+    LaunchPaths paths = new LaunchPaths(session, o);
+    Map<LaunchPaths.Principal, Map<String, LaunchPaths.Path>> out = new HashMap<>();
+    for (LaunchPaths.Principal p : principals) out.put(p, paths.of(p, products));
+    inserted.clear();
+    return out;
+  }
+
+  /** Takes {@code removed} out of the session and puts {@code added} in (no rule fired yet). */
+  private void change(List<Object> removed, List<Object> added) {
+    for (Object r : removed) {
+      FactHandle h = session.getFactHandle(r);
+      if (h == null) throw new EngineException("the change removes a fact this session does not hold: " + r);
+      session.delete(h);
+    }
+    for (Object a : added) session.insert(a);
   }
 
   private Engine.Result decide(Call call, Consumer<Engine.Result> commit) {

@@ -1,0 +1,54 @@
+package dev.catalogpolicy.engine;
+
+import dev.catalogpolicy.TestRules;
+import dev.catalogpolicy.catalog.Catalog;
+import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.scenario.Scenario;
+import dev.catalogpolicy.scenario.ScenarioFiles;
+import dev.catalogpolicy.scenario.Step;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * ExplainImpact derives paths only for the products a change can reach ({@link ImpactScope#products}).
+ * For every change any fixture makes, the impact so derived equals the impact derived from every
+ * product each principal sees: the narrowing leaves out no path that changes.
+ */
+class ImpactProductScopeTest {
+  @TestFactory
+  Stream<DynamicNode> narrowingToTheChangedProductsLosesNoPath() throws Exception {
+    List<Path> files = ScenarioFiles.find(List.of(TestRules.FIXTURES));
+    assertFalse(files.isEmpty());
+    return files.stream().map(f -> DynamicTest.dynamicTest(TestRules.FIXTURES.relativize(f).toString(), () -> compare(f)));
+  }
+
+  private static void compare(Path file) throws Exception {
+    RuleSet rules = TestRules.get();
+    Scenario scenario = ScenarioFiles.read(file);
+    Catalog today = Engine.settle(rules, scenario.catalog()).catalog();
+    for (Step step : scenario.steps()) {
+      Call call = step.call().explained() != null ? step.call().explained() : step.call();
+      Engine.Result dry = Engine.evaluate(rules, today, call.asDryRun());
+      if (dry.decision().allowed() && dry.changes()) {
+        Catalog before = today;
+        Impact.Report scoped = Impact.of(before, call, dry.decision(), dry::wouldBe,
+            (ps, products) -> Impact.fresh(rules, before, ps, products),
+            (ps, products) -> Impact.fresh(rules, dry.wouldBe(), ps, products));
+        Impact.Report everything = Impact.of(before, call, dry.decision(), dry::wouldBe,
+            (ps, products) -> Impact.fresh(rules, before, ps, null),
+            (ps, products) -> Impact.fresh(rules, dry.wouldBe(), ps, null));
+        assertEquals(Json.MAPPER.valueToTree(everything), Json.MAPPER.valueToTree(scoped),
+            file + ":" + step.line() + " step " + step.id() + " (" + call.getName() + ")");
+      }
+      today = Engine.evaluate(rules, today, step.call()).catalog();
+    }
+  }
+}
