@@ -90,7 +90,7 @@ public final class EnginePool implements AutoCloseable {
     }
   }
 
-  /** Decides a call that changes nothing (a dry run, ExplainImpact, a query) on the first free engine. */
+  /** Decides a call that changes nothing (a dry run, ExplainImpact) on the first free engine. */
   public Engine.Result read(Call call) {
     StatefulEngine[] e = engines;
     int start = Math.floorMod(next.getAndIncrement(), e.length);

@@ -6,7 +6,9 @@ import dev.catalogpolicy.facts.LaunchPath;
 import dev.catalogpolicy.facts.PathConstraint;
 import dev.catalogpolicy.facts.PathQuery;
 import dev.catalogpolicy.facts.PathRole;
-import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -76,6 +78,19 @@ final class LaunchPaths implements AutoCloseable {
   private final KieSession session;
   private final Outcome out;
   private final boolean owned;
+  /**
+   * Path facts inserted while a principal's paths are derived: scanning the session for them costs
+   * the whole working memory per principal (4 ms a principal on org-20k), watching inserts costs what
+   * is derived.
+   */
+  private final List<Object> seen = new ArrayList<>();
+  private final RuleRuntimeEventListener watch = new DefaultRuleRuntimeEventListener() {
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      Object o = event.getObject();
+      if (o instanceof LaunchPath || o instanceof PathRole || o instanceof PathConstraint) seen.add(o);
+    }
+  };
 
   LaunchPaths(RuleSet rules, Catalog catalog) {
     session = rules.kieBase().newKieSession();
@@ -87,6 +102,7 @@ final class LaunchPaths implements AutoCloseable {
       session.dispose();
       throw e;
     }
+    session.addEventListener(watch);
   }
 
   /** Over a session that holds a settled catalog already (the live engine's); it stays open. */
@@ -94,6 +110,7 @@ final class LaunchPaths implements AutoCloseable {
     this.session = session;
     this.out = out;
     this.owned = false;
+    session.addEventListener(watch);
   }
 
   /** Every launch path of the principal, by {@link Path#key()}. */
@@ -113,6 +130,7 @@ final class LaunchPaths implements AutoCloseable {
       for (String product : products) handles.add(session.insert(new PathQuery(product)));
     }
     Map<String, Path> paths = new TreeMap<>();
+    seen.clear();
     try {
       Engine.fire(session, out, null);
       Map<String, PathRole> roles = new HashMap<>();
@@ -149,14 +167,16 @@ final class LaunchPaths implements AutoCloseable {
     return pathId + "\u0000" + product;
   }
 
+  /** The facts of {@code type} derived for this principal and still held (truth maintenance may have taken some back). */
   private <T> List<T> derived(Class<T> type) {
     List<T> l = new ArrayList<>();
-    for (Object o : session.getObjects(new ClassObjectFilter(type))) l.add(type.cast(o));
+    for (Object o : seen) if (type.isInstance(o) && session.getFactHandle(o) != null) l.add(type.cast(o));
     return l;
   }
 
   @Override
   public void close() {
     if (owned) session.dispose();
+    else session.removeEventListener(watch);
   }
 }

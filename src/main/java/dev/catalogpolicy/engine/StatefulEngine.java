@@ -228,9 +228,10 @@ public final class StatefulEngine implements AutoCloseable {
                                                                               Set<String> products) {
     Outcome o = begin();
     recording = false;
-    LaunchPaths paths = new LaunchPaths(session, o);
     Map<LaunchPaths.Principal, Map<String, LaunchPaths.Path>> out = new HashMap<>();
-    for (LaunchPaths.Principal p : principals) out.put(p, paths.of(p, products));
+    try (LaunchPaths paths = new LaunchPaths(session, o)) {
+      for (LaunchPaths.Principal p : principals) out.put(p, paths.of(p, products));
+    }
     inserted.clear();
     return out;
   }
