@@ -3,7 +3,15 @@ package dev.catalogpolicy;
 import dev.catalogpolicy.engine.RuleCompiler;
 import dev.catalogpolicy.engine.RuleSet;
 
+import dev.catalogpolicy.scenario.ScenarioFiles;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The repository's rules, compiled once for all tests. */
 public final class TestRules {
@@ -22,5 +30,12 @@ public final class TestRules {
       }
     }
     return rules;
+  }
+
+  /** One dynamic test per fixture file, named by its path under fixtures/. */
+  public static Stream<DynamicNode> perFixture(ThrowingConsumer<Path> test) throws IOException {
+    List<Path> files = ScenarioFiles.find(List.of(FIXTURES));
+    if (files.isEmpty()) throw new AssertionError("no fixtures found under " + FIXTURES);
+    return files.stream().map(f -> DynamicTest.dynamicTest(FIXTURES.relativize(f).toString(), () -> test.accept(f)));
   }
 }

@@ -7,15 +7,12 @@ import dev.catalogpolicy.scenario.Scenario;
 import dev.catalogpolicy.scenario.ScenarioFiles;
 import dev.catalogpolicy.scenario.Step;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * ExplainImpact derives paths only for the products a change can reach ({@link ImpactScope#products}).
@@ -25,9 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ImpactProductScopeTest {
   @TestFactory
   Stream<DynamicNode> narrowingToTheChangedProductsLosesNoPath() throws Exception {
-    List<Path> files = ScenarioFiles.find(List.of(TestRules.FIXTURES));
-    assertFalse(files.isEmpty());
-    return files.stream().map(f -> DynamicTest.dynamicTest(TestRules.FIXTURES.relativize(f).toString(), () -> compare(f)));
+    return TestRules.perFixture(f -> compare(f));
   }
 
   private static void compare(Path file) throws Exception {

@@ -10,7 +10,6 @@ import dev.catalogpolicy.scenario.Scenario;
 import dev.catalogpolicy.scenario.ScenarioFiles;
 import dev.catalogpolicy.scenario.Step;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kie.api.runtime.KieSession;
 
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,9 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatefulEngineTest {
   @TestFactory
   Stream<DynamicNode> everyFixtureDecidesAsTheFreshEngine() throws Exception {
-    List<Path> files = ScenarioFiles.find(List.of(TestRules.FIXTURES));
-    assertFalse(files.isEmpty());
-    return files.stream().map(f -> DynamicTest.dynamicTest(TestRules.FIXTURES.relativize(f).toString(), () -> compare(f)));
+    return TestRules.perFixture(f -> compare(f));
   }
 
   private static void compare(Path file) throws Exception {
