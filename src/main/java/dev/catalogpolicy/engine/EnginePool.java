@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * decides every call that may change the catalog, and up to {@code replicas} <b>read replicas</b>, each
  * a session of its own on the same snapshot. Every change the primary applies is handed to each replica
  * ({@link StatefulEngine#apply}) before {@link #evaluate} returns, so a call decided after a change
- * returned sees it on any engine. Dry runs, ExplainImpact and queries go to {@link #read}: the first
+ * returned sees it on any engine. Dry runs and ExplainImpact go to {@link #read}: the first
  * engine that is free (replicas first, then the primary), else they wait for one in turn.
  *
  * <p>Replicas are built in the background from the primary's snapshot, so loading costs no more than
