@@ -66,9 +66,19 @@ public final class Impact {
 
   private Impact() {}
 
-  /** The launch paths of principals (by {@link Path#key()}), asked about the scope's products. */
+  /**
+   * The launch paths of principals (by {@link Path#key()}), asked about the scope's products. An
+   * implementation may stop early (see {@link #outOfTime}) and answer for the first principals only:
+   * the report is then {@code truncated}, as past the principal limit, instead of the whole call
+   * failing at the evaluation limit.
+   */
   interface Paths {
     Map<Principal, Map<String, Path>> of(List<Principal> principals, Set<String> products);
+  }
+
+  /** A phase of path derivations that began at {@code start} has used its share (a third) of the evaluation limit. */
+  static boolean outOfTime(long start) {
+    return System.nanoTime() - start > Engine.MAX_NANOS / 3;
   }
 
   /**
@@ -83,8 +93,12 @@ public final class Impact {
   static Map<Principal, Map<String, Path>> fresh(RuleSet rules, Catalog catalog, List<Principal> principals,
                                                          Set<String> products) {
     Map<Principal, Map<String, Path>> out = new HashMap<>();
+    long start = System.nanoTime();
     try (LaunchPaths paths = new LaunchPaths(rules, catalog)) {
-      for (Principal p : principals) out.put(p, paths.of(p, products));
+      for (Principal p : principals) {
+        if (outOfTime(start)) break;
+        out.put(p, paths.of(p, products));
+      }
     }
     return out;
   }
@@ -115,7 +129,16 @@ public final class Impact {
         truncated = true;
       }
       Map<Principal, Map<String, Path>> had = was.of(principals, scope.products);
+      if (had.size() < principals.size()) { // out of time (Paths): the diff covers those checked before
+        List<Principal> done = principals.stream().filter(had::containsKey).toList();
+        principals = done;
+        truncated = true;
+      }
       Map<Principal, Map<String, Path>> has = will.of(principals, scope.products);
+      if (has.size() < principals.size()) {
+        principals = principals.stream().filter(has::containsKey).toList();
+        truncated = true;
+      }
       checked = principals.size();
       for (Principal p : principals) diff(p, had.get(p), has.get(p), gained, lost, changed);
       provisioned(before, after, scope, had, has, withoutPath, pathAgain);

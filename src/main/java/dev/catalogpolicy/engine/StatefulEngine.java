@@ -229,8 +229,12 @@ public final class StatefulEngine implements AutoCloseable {
     Outcome o = begin();
     recording = false;
     Map<LaunchPaths.Principal, Map<String, LaunchPaths.Path>> out = new HashMap<>();
+    long start = System.nanoTime();
     try (LaunchPaths paths = new LaunchPaths(session, o)) {
-      for (LaunchPaths.Principal p : principals) out.put(p, paths.of(p, products));
+      for (LaunchPaths.Principal p : principals) {
+        if (Impact.outOfTime(start)) break;
+        out.put(p, paths.of(p, products));
+      }
     }
     inserted.clear();
     return out;

@@ -52,6 +52,24 @@ class ImpactTest {
       + " \"Type\": \"LAUNCH\", \"Parameters\": {\"LocalRoleName\": \"SCLaunch\"}}";
 
   @Test
+  void pathsDerivedForOnlyTheFirstPrincipalsBeforeTimeRanOutGiveATruncatedReportOfThoseOnly() throws Exception {
+    Catalog c = load(catalogOf(ORG_WIDE));
+    Call remove = CallParser.parse(Json.parse("{\"call\": \"DisassociateProductFromPortfolio\", \"caller\": " + HUB
+        + ", \"input\": " + REMOVE_VPC + "}"), "$");
+    Engine.Result dry = Engine.evaluate(TestRules.get(), c, remove.asDryRun());
+    RuleSet rules = TestRules.get();
+    Impact.Paths before = (ps, products) -> Impact.fresh(rules, c, ps.subList(0, 2), products); // time ran out after two
+    Impact.Paths after = (ps, products) -> Impact.fresh(rules, dry.wouldBe(), ps, products);
+    Impact.Report partial = Impact.of(c, remove, dry.decision(), dry::wouldBe, before, after);
+    Impact.Report whole = Impact.of(rules, c, remove, dry.decision(), dry.wouldBe());
+    assertFalse(whole.truncated());
+    assertTrue(partial.truncated());
+    assertEquals(2, partial.principalsChecked());
+    assertTrue(lost(whole).containsAll(lost(partial)) && lost(partial).size() < lost(whole).size(),
+        "the partial report lists what the checked principals lose, and nothing else");
+  }
+
+  @Test
   void removingAProductFromAnOrgWideShareListsExactlyTheLostPathsAndAppliesNothing() throws Exception {
     Catalog c = load(catalogOf(ORG_WIDE));
     Engine.Result r = explain(c, HUB, "DisassociateProductFromPortfolio", REMOVE_VPC);
