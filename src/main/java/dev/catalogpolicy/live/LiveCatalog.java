@@ -308,9 +308,9 @@ public final class LiveCatalog implements AutoCloseable {
     return engine.readers();
   }
 
-  /** The primary and the read replicas asked for. */
+  /** The primary and the read replicas asked for that the heap holds (see {@link EnginePool#wanted}). */
   public int sessionsWanted() {
-    return 1 + replicas;
+    return engine.wanted();
   }
 
   /** Waits until the read replicas asked for are built (benchmarks, tests). */

@@ -46,6 +46,16 @@ class EnginePoolTest {
   }
 
   @Test
+  void aReplicaIsBuiltOnlyWhereTheHeapHoldsOneMoreSession() {
+    long gib = 1L << 30;
+    assertTrue(EnginePool.roomFor(144_266, 1, 8 * gib), "org-5k: a second session in 8 GiB");
+    assertTrue(EnginePool.roomFor(144_266, 3, 8 * gib), "org-5k: a fourth session in 8 GiB");
+    assertFalse(EnginePool.roomFor(144_266, 1, gib), "org-5k: not a second session in 1 GiB");
+    assertFalse(EnginePool.roomFor(484_165, 1, 4 * gib), "org-20k: not a second session in 4 GiB");
+    assertTrue(EnginePool.roomFor(52, 3, 256L << 20), "the demo catalog: anywhere");
+  }
+
+  @Test
   void aReplicaBuiltWhileChangesLandCatchesUpBeforeItTakesCalls() throws Exception {
     RuleSet rules = TestRules.get();
     try (EnginePool pool = new EnginePool(rules, OrgCatalog.build(ACCOUNTS, PORTFOLIOS, PRODUCTS), 1)) {
