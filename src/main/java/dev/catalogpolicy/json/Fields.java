@@ -15,6 +15,16 @@ public final class Fields {
     return isIdentifier(key) ? path + "." + key : path + "['" + key + "']";
   }
 
+  /**
+   * A value as an error message shows it: quoted, and cut to its first 60 characters when longer
+   * (an error never echoes a whole oversized value back).
+   */
+  public static String shown(String value) {
+    if (value == null) return "null";
+    if (value.length() <= 60) return "'" + value + "'";
+    return "'" + value.substring(0, 60) + "…' (" + value.length() + " characters)";
+  }
+
   /** {@code [A-Za-z_][A-Za-z0-9_]*}, by hand: every field of every request passes here. */
   static boolean isIdentifier(String key) {
     if (key.isEmpty()) return false;

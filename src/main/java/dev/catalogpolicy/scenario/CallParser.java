@@ -7,6 +7,7 @@ import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Caller;
 import dev.catalogpolicy.functions.Ids;
 import dev.catalogpolicy.json.BadRequest;
+import dev.catalogpolicy.json.Fields;
 import dev.catalogpolicy.json.Json;
 
 import java.util.Iterator;
@@ -34,7 +35,7 @@ public final class CallParser {
     String name = requiredText(node, "call", path);
     CallSpec spec = CallSpec.CALLS.get(name);
     if (spec == null) {
-      throw new BadRequest(child(path, "call"), "unknown call '" + name + "'; known calls: " + callNames());
+      throw new BadRequest(child(path, "call"), "unknown call " + Fields.shown(name) + "; known calls: " + callNames());
     }
     Caller caller = caller(node.get("caller"), child(path, "caller"));
     if (spec.endUser() && caller.principal() == null) {
@@ -60,7 +61,7 @@ public final class CallParser {
     if (node == null || node.isNull()) throw new BadRequest(path, "caller is required: {account, region, principal?, groups?}");
     object(node, path);
     String account = requiredText(node, "account", path);
-    if (!Ids.isAccountId(account)) throw new BadRequest(child(path, "account"), "caller.account must be 12 digits, got '" + account + "'");
+    if (!Ids.isAccountId(account)) throw new BadRequest(child(path, "account"), "caller.account must be 12 digits, got " + Fields.shown(account));
     String region = requiredText(node, "region", path);
     if (region.isBlank()) throw new BadRequest(child(path, "region"), "caller.region must not be empty");
     return new Caller(account, region, optionalText(node, "principal", path), optionalTextList(node, "groups", path));
@@ -80,12 +81,14 @@ public final class CallParser {
       var e = it.next();
       if (spec.required().contains(e.getKey()) || spec.optional().contains(e.getKey())) {
         checkKind(e.getKey(), e.getValue(), child(path, e.getKey()));
+        Integer max = CallSpec.maxLength(name, e.getKey());
+        if (max != null && e.getValue().isTextual()) checkLength(e.getKey(), e.getValue().asText(), max, child(path, e.getKey()));
       }
     }
     spec.enums().forEach((key, allowed) -> {
       String v = input.hasNonNull(key) ? input.get(key).asText() : null;
       if (v != null && !allowed.contains(v)) {
-        throw new BadRequest(child(path, key), key + " must be one of " + new TreeSet<>(allowed) + ", got '" + v + "'");
+        throw new BadRequest(child(path, key), key + " must be one of " + new TreeSet<>(allowed) + ", got " + Fields.shown(v));
       }
     });
     if (input.has("OrganizationNode") && !input.get("OrganizationNode").isNull()) {
@@ -95,7 +98,7 @@ public final class CallParser {
       requiredText(n, "Value", np);
       if (!CallSpec.NODE_TYPES.contains(type)) {
         throw new BadRequest(child(np, "Type"), "OrganizationNode.Type must be one of " + new TreeSet<>(CallSpec.NODE_TYPES)
-            + ", got '" + type + "'");
+            + ", got " + Fields.shown(type));
       }
     }
     if (input.has("ProvisioningParameters")) {
@@ -103,9 +106,10 @@ public final class CallParser {
       for (int i = 0; i < list.size(); i++) {
         String pp = child(path, "ProvisioningParameters") + "[" + i + "]";
         object(list.get(i), pp);
-        requiredText(list.get(i), "Key", pp);
+        checkLength("Key", requiredText(list.get(i), "Key", pp), CallSpec.MAX_PARAMETER_KEY, child(pp, "Key"));
         JsonNode v = list.get(i).get("Value");
         if (v != null && !v.isNull() && !v.isValueNode()) throw new BadRequest(child(pp, "Value"), "expected a string");
+        if (v != null && v.isValueNode()) checkLength("Value", v.asText(), CallSpec.MAX_PARAMETER_VALUE, child(pp, "Value"));
       }
     }
     if (input.has("ProvisioningArtifacts")) {
@@ -113,12 +117,20 @@ public final class CallParser {
       for (int i = 0; i < list.size(); i++) {
         String ap = child(path, "ProvisioningArtifacts") + "[" + i + "]";
         object(list.get(i), ap);
-        requiredText(list.get(i), "Id", ap);
-        optionalText(list.get(i), "Name", ap);
+        checkLength("Id", requiredText(list.get(i), "Id", ap), 100, child(ap, "Id"));
+        String artifactName = optionalText(list.get(i), "Name", ap);
+        if (artifactName != null) checkLength("Name", artifactName, 8192, child(ap, "Name"));
         optionalBool(list.get(i), "Active", ap, true);
       }
     }
     if (input.has("Parameters")) input.set("Parameters", ConstraintParameters.normalize(input.get("Parameters")));
+  }
+
+  private static void checkLength(String key, String value, int max, String path) {
+    if (value.length() > max) {
+      throw new BadRequest(path, key + " is at most " + max + " characters (AWS rejects a longer one), got "
+          + value.length() + ": " + Fields.shown(value));
+    }
   }
 
   private static void checkKind(String key, JsonNode v, String path) {

@@ -69,6 +69,28 @@ record CallSpec(List<String> required, List<String> optional, Map<String, Set<St
       Map.entry("AuditCatalog", admin(List.of(), List.of())),
       Map.entry("ExplainImpact", admin(List.of("call"), List.of("caller", "input"))));
 
+  /**
+   * AWS's length limits of string inputs, in characters (Service Catalog and Organizations API
+   * references): AWS answers a longer value with a ValidationException, this service with a 400.
+   */
+  private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
+      Map.entry("Id", 100), Map.entry("DisplayName", 100), Map.entry("ProviderName", 50),
+      Map.entry("Description", 8191), Map.entry("Name", 8191), Map.entry("Owner", 8191),
+      Map.entry("ProductId", 100), Map.entry("PortfolioId", 100), Map.entry("SourcePortfolioId", 100),
+      Map.entry("ProvisioningArtifactId", 100), Map.entry("PathId", 100), Map.entry("ProvisionedProductId", 100),
+      Map.entry("ProvisionedProductName", 128), Map.entry("PrincipalARN", 1000), Map.entry("ProvisionToken", 128),
+      Map.entry("UpdateToken", 128), Map.entry("TerminateToken", 128), Map.entry("ServicePrincipal", 128),
+      Map.entry("DestinationParentId", 100), Map.entry("SourceParentId", 100), Map.entry("AccountId", 12));
+
+  /** A ProvisioningParameters entry: Key at most 1000 characters, Value at most 4096. */
+  static final int MAX_PARAMETER_KEY = 1000, MAX_PARAMETER_VALUE = 4096;
+
+  /** The longest string {@code call} takes as {@code key} (portfolio and constraint descriptions: 2000), or null. */
+  static Integer maxLength(String call, String key) {
+    if (key.equals("Description") && (call.equals("CreatePortfolio") || call.equals("CreateConstraint"))) return 2000;
+    return MAX_LENGTH.get(key);
+  }
+
   /** Inputs that are not strings: their JSON kind. */
   static final Map<String, String> KINDS = Map.of(
       "SharePrincipals", "boolean", "ShareTagOptions", "boolean", "Active", "boolean",

@@ -44,8 +44,8 @@ class FullDiskTest {
   }
 
   private static String product(String id) {
-    // a long name makes each journal entry need fresh pages on the tmpfs
-    return CrashRecoveryTest.createProduct(id).replace("\"Name\":\"" + id + "\"", "\"Name\":\"" + "n".repeat(9000) + "\"");
+    // a long name (AWS allows 8,191 characters) makes each journal entry need fresh pages on the tmpfs
+    return CrashRecoveryTest.createProduct(id).replace("\"Name\":\"" + id + "\"", "\"Name\":\"" + "n".repeat(8000) + "\"");
   }
 
   private static Set<String> products(JsonNode catalog) {

@@ -34,6 +34,26 @@ class CallParserTest {
   }
 
   @Test
+  void awsLengthLimitsAreA400AndTheMessageNeverEchoesTheWholeValue() {
+    String longName = "x".repeat(101), huge = "y".repeat(4 << 20);
+    BadRequest e = fault("{\"call\": \"CreatePortfolio\", " + ADMIN + ", \"input\": {\"Id\": \"p\", \"DisplayName\": \""
+        + longName + "\"}}");
+    assertEquals("$.input.DisplayName", e.path());
+    assertTrue(e.getMessage().contains("at most 100 characters") && e.getMessage().contains("101"), e.getMessage());
+    e = fault("{\"call\": \"CreatePortfolio\", " + ADMIN + ", \"input\": {\"Id\": \"p\", \"DisplayName\": \"" + huge + "\"}}");
+    assertTrue(e.getMessage().length() < 300, "a 4 MiB value is not echoed back: " + e.getMessage().length() + " characters");
+    assertEquals("p", parse("{\"call\": \"CreatePortfolio\", " + ADMIN + ", \"input\": {\"Id\": \"p\", \"DisplayName\": \""
+        + "x".repeat(100) + "\"}}").str("Id"), "100 characters are allowed");
+    e = fault("{\"call\": \"ProvisionProduct\", \"caller\": {\"account\": \"111111111111\", \"region\": \"us-east-1\","
+        + " \"principal\": \"arn:aws:iam::111111111111:role/Dev\"}, \"input\": {\"ProductId\": \"prod\","
+        + " \"ProvisioningArtifactId\": \"v1\", \"ProvisionedProductName\": \"n\", \"ProvisioningParameters\":"
+        + " [{\"Key\": \"k\", \"Value\": \"" + "v".repeat(4097) + "\"}]}}");
+    assertEquals("$.input.ProvisioningParameters[0].Value", e.path());
+    e = fault("{\"call\": \"" + huge + "\", " + ADMIN + "}");
+    assertTrue(e.getMessage().length() < 2000, "an unknown call's name is cut: " + e.getMessage().length() + " characters");
+  }
+
+  @Test
   void missingRequiredInput() {
     assertEquals("$.input.PortfolioId", fault("{\"call\": \"AcceptPortfolioShare\", " + ADMIN + ", \"input\": {}}").path());
   }
