@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
   int compactEvery;
 
   @Option(names = "--read-replicas", defaultValue = "${env:CATALOG_POLICY_READ_REPLICAS:--1}",
-      description = "sessions besides the primary that decide dry runs, ExplainImpact and GET /v1/launch-paths in parallel; each holds the whole"
+      description = "sessions besides the primary that decide dry runs, ExplainImpact and queries in parallel; each holds the whole"
           + " catalog's working memory (org-5k: about 450 MiB). Default: one per core beyond the first, at most 3")
   int readReplicas;
 

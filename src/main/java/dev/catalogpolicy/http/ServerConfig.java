@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param maxJsonDepth   deepest JSON nesting accepted (400 beyond)
  * @param compactEvery   journal entries between snapshots
  * @param watchRules     reload when files under rulesDir change
- * @param readReplicas   sessions besides the primary that decide dry runs, ExplainImpact and launch-path queries in parallel (each holds
+ * @param readReplicas   sessions besides the primary that decide dry runs, ExplainImpact and queries in parallel (each holds
  *                       the catalog's whole working memory)
  */
 public record ServerConfig(int port, Path rulesDir, Path catalogFile, Path dataDir, boolean catalogGiven,

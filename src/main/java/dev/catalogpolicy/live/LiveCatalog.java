@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -166,9 +167,21 @@ public final class LiveCatalog implements AutoCloseable {
     }
   }
 
-  /** Decides a call and, when it is an ALLOW that changes the catalog, journals and applies it. */
+  /** The calls api.md names as queries (ListLaunchPaths, SearchProducts, DescribeProvisioningParameters, AuditCatalog). */
+  private static final Set<String> QUERIES = Set.of("ListLaunchPaths", "SearchProducts", "DescribeProvisioningParameters",
+      "AuditCatalog");
+
+  /**
+   * Decides a call and, when it is an ALLOW that changes the catalog, journals and applies it. A query
+   * is decided like a dry run (on a read replica, without waiting for a change in progress); should the
+   * rules change something on one, it is decided again as a change.
+   */
   public Decided submit(Call call) {
     if (call.isDryRun() || call.explained() != null) return decide(call);
+    if (QUERIES.contains(call.getName())) {
+      Decided d = decide(call);
+      if (!d.result().changes()) return d;
+    }
     writer.lock();
     try {
       EnginePool e = engine;

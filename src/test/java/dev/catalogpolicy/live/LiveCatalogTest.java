@@ -57,6 +57,29 @@ class LiveCatalogTest {
   }
 
   @Test
+  void aQuerySentWithoutDryRunDoesNotWaitForAChangeInProgress() throws Exception {
+    try (LiveCatalog live = open(1000)) {
+      var field = LiveCatalog.class.getDeclaredField("writer");
+      field.setAccessible(true);
+      java.util.concurrent.locks.ReentrantLock writer = (java.util.concurrent.locks.ReentrantLock) field.get(live);
+      Call audit = call("{\"call\": \"AuditCatalog\", \"caller\": {\"account\": \"111111111111\", \"region\": \"us-east-1\"}}");
+      long version = live.state().version();
+      ExecutorService asker = Executors.newSingleThreadExecutor();
+      writer.lock(); // a change in progress
+      try {
+        var answer = asker.submit(() -> live.submit(audit));
+        LiveCatalog.Decided d = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("ALLOW", d.result().decision().decision());
+        assertFalse(d.applied());
+        assertEquals(version, d.state().version());
+      } finally {
+        writer.unlock();
+        asker.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void anAllowIsAppliedAndAReopenReplaysExactlyIt() throws Exception {
     String before;
     try (LiveCatalog live = open(1000)) {
