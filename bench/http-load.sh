@@ -48,11 +48,14 @@ done
 curl -fs "$BASE/health" >/dev/null || { echo "server not healthy after 300 s" >&2; exit 1; }
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 sessions() { curl -fs "$BASE/health" | sed -n 's/.*"sessions":{"ready":\([0-9]*\),"wanted":\([0-9]*\)}.*/\1 \2/p'; }
-for _ in $(seq 1 600); do
-  read -r have want <<<"$(sessions)"
-  [ "$have" = "$want" ] && break
-  sleep 0.5
-done
+await_sessions() { # until every read replica wanted is built (at most 300 s)
+  for _ in $(seq 1 600); do
+    read -r have want <<<"$(sessions)"
+    [ "$have" = "$want" ] && return
+    sleep 0.5
+  done
+}
+await_sessions
 log "sessions ready: $(sessions) (ready wanted), $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')s after start"
 jcmd $server GC.run >/dev/null 2>&1 || true
 heap=$(jcmd $server GC.heap_info 2>/dev/null | awk '/total/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") print $(i+1); exit }')
@@ -113,11 +116,7 @@ for _ in $(seq 1 "$RELOADS"); do
   reloads+=("$(curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p')")
   # a reload answers once the new primary session decides; its read replicas follow in the background:
   # let them finish before the next reload, as they would between two rule changes
-  for _ in $(seq 1 600); do
-    read -r have want <<<"$(sessions)"
-    [ "$have" = "$want" ] && break
-    sleep 0.5
-  done
+  await_sessions
 done
 reload=$(printf '%s\n' "${reloads[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 log "rule reloads (ms): ${reloads[*]}; median $reload"

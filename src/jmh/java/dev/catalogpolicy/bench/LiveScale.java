@@ -13,7 +13,6 @@ import dev.catalogpolicy.generate.GeneratorSpec;
 import dev.catalogpolicy.json.Json;
 import dev.catalogpolicy.live.LiveCatalog;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ public final class LiveScale {
     Path file = Files.createTempFile("catalog-" + size, ".json");
     Files.writeString(file, Json.MAPPER.writeValueAsString(CatalogJson.write(g.catalog())));
     Path data = Files.createTempDirectory("live-scale");
-    long before = usedHeapAfterGc();
+    long before = OrgScale.usedHeapAfterGc();
 
     long t0 = System.nanoTime();
     LiveCatalog live = LiveCatalog.open(data, rules, file.toString(), () -> read(file), Integer.MAX_VALUE, replicas);
@@ -55,7 +54,7 @@ public final class LiveScale {
     live.awaitReplicas();
     put(result, "openWithReplicasMs", (System.nanoTime() - t0) / 1e6);
     result.put("facts", live.state().catalog().size());
-    result.put("heapAfterOpenMiB", (usedHeapAfterGc() - before) >> 20);
+    result.put("heapAfterOpenMiB", (OrgScale.usedHeapAfterGc() - before) >> 20);
 
     BenchCatalog calls = new BenchCatalog(live.state().catalog(), g.samples());
     calls.check(c -> live.decide(c).result().decision(), 3);
@@ -146,11 +145,5 @@ public final class LiveScale {
     System.out.printf("%-22s %s%n", key, m);
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(200);
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
+
 }

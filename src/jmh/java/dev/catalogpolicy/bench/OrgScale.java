@@ -127,7 +127,8 @@ public final class OrgScale {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
+  /** Heap in use after three collections: what the objects alive now hold. */
+  static long usedHeapAfterGc() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(200);

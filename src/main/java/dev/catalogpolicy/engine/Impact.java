@@ -7,6 +7,7 @@ import dev.catalogpolicy.engine.LaunchPaths.Principal;
 import dev.catalogpolicy.model.ProvisionedProduct;
 
 import java.util.*;
+import java.util.function.Supplier;
 
 /**
  * ExplainImpact (semantics E1, api.md §1): what a call would change, applied to nothing. Besides the
@@ -92,15 +93,9 @@ public final class Impact {
 
   static Map<Principal, Map<String, Path>> fresh(RuleSet rules, Catalog catalog, List<Principal> principals,
                                                          Set<String> products) {
-    Map<Principal, Map<String, Path>> out = new HashMap<>();
-    long start = System.nanoTime();
     try (LaunchPaths paths = new LaunchPaths(rules, catalog)) {
-      for (Principal p : principals) {
-        if (outOfTime(start)) break;
-        out.put(p, paths.of(p, products));
-      }
+      return paths.ofAll(principals, products);
     }
-    return out;
   }
 
   /**
@@ -108,7 +103,7 @@ public final class Impact {
    * catalog {@code next} gives): all of the first before any of the second, so that one session can
    * answer both, the change applied in between ({@link StatefulEngine}).
    */
-  static Report of(Catalog before, Call call, Decision d, java.util.function.Supplier<Catalog> next, Paths was,
+  static Report of(Catalog before, Call call, Decision d, Supplier<Catalog> next, Paths was,
                    Paths will) {
     Catalog after = d.allowed() ? next.get() : before;
     SortedSet<String> accounts = new TreeSet<>(), portfolios = new TreeSet<>();
@@ -129,16 +124,10 @@ public final class Impact {
         truncated = true;
       }
       Map<Principal, Map<String, Path>> had = was.of(principals, scope.products);
-      if (had.size() < principals.size()) { // out of time (Paths): the diff covers those checked before
-        List<Principal> done = principals.stream().filter(had::containsKey).toList();
-        principals = done;
-        truncated = true;
-      }
-      Map<Principal, Map<String, Path>> has = will.of(principals, scope.products);
-      if (has.size() < principals.size()) {
-        principals = principals.stream().filter(has::containsKey).toList();
-        truncated = true;
-      }
+      Map<Principal, Map<String, Path>> has = will.of(answered(principals, had), scope.products);
+      // out of time in either phase (Paths): the diff covers the principals both answered
+      if (has.size() < principals.size()) truncated = true;
+      principals = answered(principals, has);
       checked = principals.size();
       for (Principal p : principals) diff(p, had.get(p), has.get(p), gained, lost, changed);
       provisioned(before, after, scope, had, has, withoutPath, pathAgain);
@@ -148,6 +137,11 @@ public final class Impact {
     changed.forEach(e -> { accounts.add(e.account()); portfolios.add(e.pathId()); });
     return new Report(call.getName(), d.decision(), d.effects().size(), List.copyOf(accounts), List.copyOf(portfolios),
         checked, truncated, gained, lost, changed, withoutPath, pathAgain);
+  }
+
+  /** The principals, in order, that {@code paths} answers for. */
+  private static List<Principal> answered(List<Principal> principals, Map<Principal, ?> paths) {
+    return paths.size() == principals.size() ? principals : principals.stream().filter(paths::containsKey).toList();
   }
 
   private static void diff(Principal p, Map<String, Path> was, Map<String, Path> will, List<PathEntry> gained,

@@ -118,6 +118,21 @@ final class LaunchPaths implements AutoCloseable {
     return of(p, null);
   }
 
+  /**
+   * The paths of each principal in turn ({@link #of(Principal, Set)}), stopping when this phase has
+   * used its share of the evaluation limit ({@link Impact#outOfTime}): then only the first principals
+   * have an answer.
+   */
+  Map<Principal, Map<String, Path>> ofAll(List<Principal> principals, Set<String> products) {
+    Map<Principal, Map<String, Path>> out = new HashMap<>();
+    long start = System.nanoTime();
+    for (Principal p : principals) {
+      if (Impact.outOfTime(start)) break;
+      out.put(p, of(p, products));
+    }
+    return out;
+  }
+
   /** The principal's launch paths of {@code products} (null: of every product it sees), by {@link Path#key()}. */
   Map<String, Path> of(Principal p, Set<String> products) {
     List<FactHandle> handles = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -156,10 +155,7 @@ public final class StatefulEngine implements AutoCloseable {
       if (session == null) throw new IllegalStateException("this engine is closed");
       if (change.catalog() == catalog) return;
       try {
-        Outcome o = begin();
-        recording = false;
-        change(change.removed(), change.added());
-        settle(o);
+        Outcome o = change(change.removed(), change.added());
         settleStage(o, "sync");
         publish(change.catalog());
       } catch (RuntimeException e) {
@@ -207,17 +203,11 @@ public final class StatefulEngine implements AutoCloseable {
     Engine.Result dry = decide(inner.asDryRun(), null);
     Decision d = dry.decision();
     Impact.Report report = Impact.of(before, inner, d, dry::wouldBe, this::pathsHere, (principals, products) -> {
-      Outcome o = begin();
-      recording = false;
       change(dry.removed(), dry.added());
-      settle(o);
       try {
         return pathsHere(principals, products);
       } finally {
-        Outcome back = begin();
-        recording = false;
         change(dry.added(), dry.removed());
-        settle(back);
       }
     });
     return new Engine.Result(d.withImpact(report), before, before);
@@ -228,26 +218,28 @@ public final class StatefulEngine implements AutoCloseable {
                                                                               Set<String> products) {
     Outcome o = begin();
     recording = false;
-    Map<LaunchPaths.Principal, Map<String, LaunchPaths.Path>> out = new HashMap<>();
-    long start = System.nanoTime();
     try (LaunchPaths paths = new LaunchPaths(session, o)) {
-      for (LaunchPaths.Principal p : principals) {
-        if (Impact.outOfTime(start)) break;
-        out.put(p, paths.of(p, products));
-      }
+      return paths.ofAll(principals, products);
+    } finally {
+      inserted.clear();
     }
-    inserted.clear();
-    return out;
   }
 
-  /** Takes {@code removed} out of the session and puts {@code added} in (no rule fired yet). */
-  private void change(List<Object> removed, List<Object> added) {
+  /**
+   * Takes {@code removed} out of the session, puts {@code added} in and lets the derivations follow; a
+   * rule that acts on it is a fault ({@link #settle}). Returns the outcome it settled with.
+   */
+  private Outcome change(List<Object> removed, List<Object> added) {
+    Outcome o = begin();
+    recording = false;
     for (Object r : removed) {
       FactHandle h = session.getFactHandle(r);
       if (h == null) throw new EngineException("the change removes a fact this session does not hold: " + r);
       session.delete(h);
     }
     for (Object a : added) session.insert(a);
+    settle(o);
+    return o;
   }
 
   private Engine.Result decide(Call call, Consumer<Engine.Result> commit) {

@@ -117,9 +117,9 @@ public final class CallParser {
       for (int i = 0; i < list.size(); i++) {
         String ap = child(path, "ProvisioningArtifacts") + "[" + i + "]";
         object(list.get(i), ap);
-        checkLength("Id", requiredText(list.get(i), "Id", ap), 100, child(ap, "Id"));
+        checkLength("Id", requiredText(list.get(i), "Id", ap), CallSpec.maxLength(name, "Id"), child(ap, "Id"));
         String artifactName = optionalText(list.get(i), "Name", ap);
-        if (artifactName != null) checkLength("Name", artifactName, 8192, child(ap, "Name"));
+        if (artifactName != null) checkLength("Name", artifactName, CallSpec.MAX_ARTIFACT_NAME, child(ap, "Name"));
         optionalBool(list.get(i), "Active", ap, true);
       }
     }

@@ -85,6 +85,9 @@ record CallSpec(List<String> required, List<String> optional, Map<String, Set<St
   /** A ProvisioningParameters entry: Key at most 1000 characters, Value at most 4096. */
   static final int MAX_PARAMETER_KEY = 1000, MAX_PARAMETER_VALUE = 4096;
 
+  /** A ProvisioningArtifacts entry's Name (its Id is an id like any other). */
+  static final int MAX_ARTIFACT_NAME = 8192;
+
   /** The longest string {@code call} takes as {@code key} (portfolio and constraint descriptions: 2000), or null. */
   static Integer maxLength(String call, String key) {
     if (key.equals("Description") && (call.equals("CreatePortfolio") || call.equals("CreateConstraint"))) return 2000;
