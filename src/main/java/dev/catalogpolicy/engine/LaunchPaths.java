@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The launch paths that the rules of launch.drl (L1-L5, H1-H4, R6) derive for principals of one
@@ -84,17 +85,23 @@ final class LaunchPaths implements AutoCloseable {
    * principal on org-20k); watching inserts costs what is derived.
    */
   private final List<Object> seen = new ArrayList<>();
+  /** The caller facts the rules inserted for the principals (deleted again with the principal's call). */
+  private final List<FactHandle> callers = new ArrayList<>();
   private final RuleRuntimeEventListener watch = new DefaultRuleRuntimeEventListener() {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
       Object o = event.getObject();
       if (o instanceof LaunchPath || o instanceof PathRole || o instanceof PathConstraint) seen.add(o);
+      else if (o instanceof Caller) callers.add(event.getFactHandle());
     }
   };
+  /** Lets go of a caller whose paths the session keeps ({@link Subjects}); true if it did. */
+  private final Predicate<Caller> release;
 
   LaunchPaths(RuleSet rules, Catalog catalog) {
     session = rules.kieBase().newKieSession();
     owned = true;
+    release = c -> false;
     try {
       out = Engine.open(session, catalog, false);
       Engine.fire(session, out, null); // the catalog's own derivations (memberships, share reach) once
@@ -105,11 +112,15 @@ final class LaunchPaths implements AutoCloseable {
     session.addEventListener(watch);
   }
 
-  /** Over a session that holds a settled catalog already (the live engine's); it stays open. */
-  LaunchPaths(KieSession session, Outcome out) {
+  /**
+   * Over a session that holds a settled catalog already (the live engine's); it stays open. A caller
+   * whose derivations the session keeps is let go ({@code release}) before its paths are derived.
+   */
+  LaunchPaths(KieSession session, Outcome out, Predicate<Caller> release) {
     this.session = session;
     this.out = out;
     this.owned = false;
+    this.release = release;
     session.addEventListener(watch);
   }
 
@@ -135,17 +146,20 @@ final class LaunchPaths implements AutoCloseable {
 
   /** The principal's launch paths of {@code products} (null: of every product it sees), by {@link Path#key()}. */
   Map<String, Path> of(Principal p, Set<String> products) {
+    if (products != null && products.isEmpty()) return Map.of();
+    Caller caller = p.caller();
+    if (release.test(caller)) Engine.fire(session, out, null);
     List<FactHandle> handles = new ArrayList<>();
+    seen.clear();
+    callers.clear();
     if (products == null) {
-      handles.add(session.insert(new Call("SearchProducts", p.caller(), null, true)));
+      handles.add(session.insert(new Call("SearchProducts", caller, null, true)));
     } else {
-      if (products.isEmpty()) return Map.of();
       // a call that asks for nothing by itself (no ProductId): the questions are the PathQuery facts
-      handles.add(session.insert(new Call("ListLaunchPaths", p.caller(), null, true)));
-      for (String product : products) handles.add(session.insert(new PathQuery(product)));
+      handles.add(session.insert(new Call("ListLaunchPaths", caller, null, true)));
+      for (String product : products) handles.add(session.insert(new PathQuery(caller, product)));
     }
     Map<String, Path> paths = new TreeMap<>();
-    seen.clear();
     try {
       Engine.fire(session, out, null);
       Map<String, PathRole> roles = new HashMap<>();
@@ -169,6 +183,7 @@ final class LaunchPaths implements AutoCloseable {
       }
     } finally {
       for (FactHandle h : handles) session.delete(h);
+      for (FactHandle h : callers) session.delete(h);
       Engine.fire(session, out, null);
     }
     if (!out.effects().isEmpty() || !out.reasons().isEmpty()) {

@@ -79,6 +79,9 @@ public final class StatefulEngine implements AutoCloseable {
   private Outcome out;
   private boolean recording;
   private final List<FactHandle> inserted = new ArrayList<>();
+  /** Callers whose derivations stay between calls ({@link Subjects}); not kept while ExplainImpact derives paths. */
+  private final Subjects subjects = new Subjects(Subjects.DEFAULT_CAPACITY);
+  private boolean keeping = true;
 
   /** Loads {@code catalog} into a new session and settles it (the sync stage, as {@link Engine#settle}). */
   public StatefulEngine(RuleSet rules, Catalog catalog) {
@@ -171,7 +174,11 @@ public final class StatefulEngine implements AutoCloseable {
     if (session == null) throw new IllegalStateException("this engine is closed");
     Catalog before = catalog;
     try {
-      return call.explained() != null ? impact(call.explained()) : decide(call, commit);
+      if (call.explained() != null) return impact(call.explained());
+      Engine.Result r = decide(call, commit);
+      subjects.used(call.getCaller());
+      if (subjects.trim(session, call.getCaller())) settle(out);
+      return r;
     } catch (Intact e) {
       throw (RuntimeException) e.getCause(); // the session is as it was before the call
     } catch (RuntimeException e) {
@@ -218,9 +225,12 @@ public final class StatefulEngine implements AutoCloseable {
                                                                               Set<String> products) {
     Outcome o = begin();
     recording = false;
-    try (LaunchPaths paths = new LaunchPaths(session, o)) {
+    keeping = false;
+    // a caller whose paths are kept is let go first: LaunchPaths reads the paths as they are derived
+    try (LaunchPaths paths = new LaunchPaths(session, o, c -> subjects.release(session, c))) {
       return paths.ofAll(principals, products);
     } finally {
+      keeping = true;
       inserted.clear();
     }
   }
@@ -290,6 +300,7 @@ public final class StatefulEngine implements AutoCloseable {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
     session = rules.kieBase().newKieSession(conf, null);
+    subjects.clear();
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override
       public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -300,6 +311,7 @@ public final class StatefulEngine implements AutoCloseable {
     session.addEventListener(new DefaultRuleRuntimeEventListener() {
       @Override
       public void objectInserted(ObjectInsertedEvent event) {
+        if (keeping && event.getRule() != null && subjects.inserted(event.getFactHandle(), event.getObject())) return;
         if (recording) inserted.add(event.getFactHandle());
       }
     });
@@ -384,7 +396,7 @@ public final class StatefulEngine implements AutoCloseable {
   private void dropCallFacts() {
     for (FactHandle h : inserted) {
       InternalFactHandle ih = (InternalFactHandle) h;
-      if (!ih.isValid() || CATALOG_TYPES.contains(ih.getObject().getClass())) continue;
+      if (!ih.isValid() || CATALOG_TYPES.contains(ih.getObject().getClass()) || subjects.keeps(h)) continue;
       EqualityKey key = ih.getEqualityKey();
       if (key != null && key.getStatus() == EqualityKey.JUSTIFIED) continue;
       session.delete(h);
@@ -424,11 +436,26 @@ public final class StatefulEngine implements AutoCloseable {
     }
   }
 
-  /** Every fact in the session (tests: nothing of a finished call may linger). */
+  /**
+   * Every fact in the session but what is kept for callers between calls ({@link Subjects}); tests:
+   * nothing else of a finished call may linger.
+   */
   List<Object> sessionFacts() {
     lock.lock();
     try {
-      return new ArrayList<>(session.getObjects());
+      List<Object> l = new ArrayList<>();
+      for (Object o : session.getObjects()) if (!subjects.belongsToKept(o)) l.add(o);
+      return l;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Callers and path queries kept now (tests, metrics). */
+  int[] kept() {
+    lock.lock();
+    try {
+      return new int[] {subjects.callers(), subjects.queries()};
     } finally {
       lock.unlock();
     }

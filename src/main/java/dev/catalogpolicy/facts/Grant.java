@@ -1,4 +1,7 @@
 package dev.catalogpolicy.facts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.catalogpolicy.engine.Caller;
+
 /** A principal association of {@code portfolio} matches the caller ({@code via}: the association's ARN) (L1, H3). */
-public record Grant(String portfolio, String via) {}
+public record Grant(@JsonIgnore Caller subject, String portfolio, String via) {}

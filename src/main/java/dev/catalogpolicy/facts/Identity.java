@@ -1,11 +1,12 @@
 package dev.catalogpolicy.facts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.catalogpolicy.engine.Caller;
 import dev.catalogpolicy.functions.Arns;
 import dev.catalogpolicy.functions.IamArn;
 
 /** An IAM identity the caller acts as: its principal, the role of its session, each of its groups (R6). */
-public record Identity(String arn) implements IamArn {
+public record Identity(@JsonIgnore Caller subject, String arn) implements IamArn {
   /** True for an IAM role ARN. */
   @JsonIgnore
   public boolean isRole() {

@@ -1,5 +1,8 @@
 package dev.catalogpolicy.facts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.catalogpolicy.engine.Caller;
+
 import java.util.Map;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Map;
  * DescribeProvisioningParameters): product, version, path (given as PathId when {@code explicitPath},
  * else the provisioned product's own path for an update, else null), name and parameters.
  */
-public record LaunchRequest(String call, String product, String version, String pathId, boolean explicitPath,
+public record LaunchRequest(@JsonIgnore Caller subject, String call, String product, String version, String pathId, boolean explicitPath,
                             String name, Map<String, String> parameters, String provisionedProduct) {
   public LaunchRequest {
     parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
