@@ -29,12 +29,24 @@ public final class Call {
   }
 
   private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain) {
+    this(name, caller, input == null ? Json.MAPPER.createObjectNode() : input.deepCopy(), dryRun, explained, explain, true);
+  }
+
+  /** {@code input} is this class's own copy already (it is never handed out, see {@link #input()}). */
+  private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain,
+               boolean owned) {
     this.explain = explain;
     this.name = name;
     this.caller = caller;
-    this.input = input == null ? Json.MAPPER.createObjectNode() : input.deepCopy();
+    this.input = input;
     this.dryRun = dryRun;
     this.explained = explained;
+  }
+
+  /** The same call made by {@code c}, a caller equal to this call's (an engine's own instance of it). */
+  public Call withCaller(Caller c) {
+    if (!c.equals(caller)) throw new IllegalArgumentException(c + " is not the caller of " + this);
+    return c == caller ? this : new Call(name, c, input, dryRun, explained, explain, true);
   }
 
   public Call explained() { return explained; }

@@ -80,12 +80,18 @@ public final class StatefulEngine implements AutoCloseable {
   private boolean recording;
   private final List<FactHandle> inserted = new ArrayList<>();
   /** Callers whose derivations stay between calls ({@link Subjects}); not kept while ExplainImpact derives paths. */
-  private final Subjects subjects = new Subjects(Subjects.DEFAULT_CAPACITY);
+  private final Subjects subjects;
   private boolean keeping = true;
 
   /** Loads {@code catalog} into a new session and settles it (the sync stage, as {@link Engine#settle}). */
   public StatefulEngine(RuleSet rules, Catalog catalog) {
+    this(rules, catalog, Subjects.DEFAULT_CAPACITY);
+  }
+
+  /** As {@link #StatefulEngine(RuleSet, Catalog)}, keeping the derivations of at most {@code keptPathQueries} questions. */
+  StatefulEngine(RuleSet rules, Catalog catalog, int keptPathQueries) {
     this.rules = rules;
+    this.subjects = new Subjects(keptPathQueries);
     lock.lock();
     try {
       this.loaded = open(catalog);
@@ -175,7 +181,7 @@ public final class StatefulEngine implements AutoCloseable {
     Catalog before = catalog;
     try {
       if (call.explained() != null) return impact(call.explained());
-      Engine.Result r = decide(call, commit);
+      Engine.Result r = decide(call.withCaller(subjects.canonical(call.getCaller())), commit);
       subjects.used(call.getCaller());
       if (subjects.trim(session, call.getCaller())) settle(out);
       return r;
@@ -451,11 +457,25 @@ public final class StatefulEngine implements AutoCloseable {
     }
   }
 
-  /** Callers and path queries kept now (tests, metrics). */
-  int[] kept() {
+  /** The callers and path queries kept now, each once (tests: what the kept derivations stand on). */
+  List<Object> keptQuestions() {
     lock.lock();
     try {
-      return new int[] {subjects.callers(), subjects.queries()};
+      List<Object> l = new ArrayList<>();
+      for (Object o : session.getObjects()) {
+        if ((o instanceof Caller || o instanceof dev.catalogpolicy.facts.PathQuery) && subjects.keeps(session.getFactHandle(o))) l.add(o);
+      }
+      return l;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every fact in the session, kept derivations included. */
+  List<Object> allSessionFacts() {
+    lock.lock();
+    try {
+      return new ArrayList<>(session.getObjects());
     } finally {
       lock.unlock();
     }

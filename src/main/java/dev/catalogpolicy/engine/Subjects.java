@@ -72,6 +72,15 @@ final class Subjects {
     return kept.contains(h);
   }
 
+  /**
+   * The kept instance of a caller equal to {@code c}, or {@code c}: a call made with the kept one finds
+   * its caller's derivations by identity in the rules' indexes instead of comparing every field.
+   */
+  Caller canonical(Caller c) {
+    Entry e = entries.get(c);
+    return e == null || e.caller == null ? c : (Caller) ((InternalFactHandle) e.caller).getObject();
+  }
+
   /** The caller made a call: it is the most recently used. */
   void used(Caller c) {
     entries.get(c);

@@ -114,6 +114,34 @@ class StatefulEngineMechanicsTest {
   }
 
   @Test
+  void keptLaunchPathsStayWithinTheBoundAndFollowChanges() throws Exception {
+    Catalog demo = CatalogJson.read(Files.readString(Path.of("fixtures/demo/catalog.json")));
+    String launch = "{\"ProductId\":\"prod-ec2\",\"ProvisioningArtifactId\":\"pa-ec2-v1\","
+        + "\"ProvisionedProductName\":\"kept\",\"PathId\":\"port-spoke-local\"}";
+    try (StatefulEngine live = new StatefulEngine(TestRules.get(), demo, 3)) {
+      // twenty callers (sessions of the same role) launch in turn: at most three questions stay kept
+      for (int i = 0; i < 20; i++) {
+        Call c = fixtureCall("ProvisionProduct", "222222222222",
+            "arn:aws:sts::222222222222:assumed-role/Developer/s" + i, launch).asDryRun();
+        Engine.Result fresh = Engine.evaluate(TestRules.get(), live.catalog(), c);
+        assertEquals(fresh.decision().decision(), live.evaluate(c).decision().decision(), "caller " + i);
+        long questions = live.keptQuestions().stream().filter(o -> o instanceof dev.catalogpolicy.facts.PathQuery).count();
+        assertTrue(questions <= 3, "kept path queries after caller " + i + ": " + questions);
+      }
+      Call developer = fixtureCall("ProvisionProduct", "222222222222", "arn:aws:iam::222222222222:role/Developer", launch)
+          .asDryRun();
+      assertTrue(live.evaluate(developer).decision().allowed());
+      // the local portfolio loses the product: the kept path goes with it, the next launch is refused
+      Call remove = fixtureCall("DisassociateProductFromPortfolio", "222222222222", null,
+          "{\"ProductId\":\"prod-ec2\",\"PortfolioId\":\"port-spoke-local\"}");
+      assertTrue(live.evaluate(remove).decision().allowed(), "" + live.evaluate(remove.asDryRun()).decision().reasons());
+      Engine.Result after = live.evaluate(developer);
+      assertEquals("DENY", after.decision().decision(), "" + after.decision().reasons());
+      assertEquals(Engine.evaluate(TestRules.get(), live.catalog(), developer).decision().reasons(), after.decision().reasons());
+    }
+  }
+
+  @Test
   void callsFromSeveralThreadsAreDecidedOneAtATimeAndReadersSeeWholeSnapshots() throws Exception {
     RuleSet rules = RuleCompiler.compile(Map.of("t.drl", RULES));
     try (StatefulEngine live = new StatefulEngine(rules, Catalog.empty())) {

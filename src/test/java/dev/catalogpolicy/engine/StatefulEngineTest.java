@@ -46,7 +46,8 @@ class StatefulEngineTest {
     Scenario scenario = ScenarioFiles.read(file);
     Engine.Result settled = Engine.settle(rules, scenario.catalog());
     try (StatefulEngine live = new StatefulEngine(rules, scenario.catalog());
-         StatefulEngine replica = new StatefulEngine(rules, live.catalog())) {
+         StatefulEngine replica = new StatefulEngine(rules, live.catalog());
+         StatefulEngine forgetful = new StatefulEngine(rules, live.catalog(), 1)) {
       assertEquals(json(settled.decision()), json(live.loaded().decision()), file + ": loading");
       Catalog today = settled.catalog();
       assertSameFacts(today, live.catalog(), file + ": after loading");
@@ -56,6 +57,8 @@ class StatefulEngineTest {
         Engine.Result expected = Engine.evaluate(rules, today, step.call());
         Call dry = step.call().explained() != null ? step.call() : step.call().asDryRun();
         assertEquals(json(expected.decision()), json(replica.evaluate(dry).decision()), where + ": dry run on the replica");
+        assertEquals(json(expected.decision()), json(forgetful.evaluate(dry).decision()),
+            where + ": dry run on an engine that keeps one caller's paths");
         Catalog liveBefore = live.catalog();
         Engine.Result actual = live.evaluate(step.call());
         assertEquals(json(expected.decision()), json(actual.decision()), where + ": decision");
@@ -67,9 +70,13 @@ class StatefulEngineTest {
         assertSameFacts(expected.wouldBe(), actual.wouldBe(), where + ": catalog it would give");
         assertSame(actual.catalog(), live.catalog(), where + ": published snapshot");
         assertSessionHoldsCatalog(rules, live, where);
-        if (actual.catalog() != liveBefore) replica.apply(actual);
+        if (actual.catalog() != liveBefore) {
+          replica.apply(actual);
+          forgetful.apply(actual);
+        }
         assertSame(live.catalog(), replica.catalog(), where + ": the replica's snapshot");
         assertSessionHoldsCatalog(rules, replica, where + " (replica)");
+        assertSessionHoldsCatalog(rules, forgetful, where + " (keeping one caller)");
         today = expected.catalog();
       }
     }
@@ -112,16 +119,28 @@ class StatefulEngineTest {
     assertEquals(counts(expected.allFacts().toList()), counts(actual.allFacts().toList()), where);
   }
 
-  /** The session holds the snapshot's facts and what a fresh session derives from them, nothing else. */
+  /**
+   * The session holds the snapshot's facts and what a fresh session derives from them, nothing else;
+   * and with the callers and path queries the engine keeps between calls, exactly what a fresh session
+   * derives from the snapshot and those questions (the kept launch paths are current, none stale).
+   */
   static void assertSessionHoldsCatalog(RuleSet rules, StatefulEngine live, String where) {
+    assertEquals(counts(derived(rules, live.catalog(), List.of())), counts(live.sessionFacts()), where + ": session facts");
+    List<Object> kept = live.keptQuestions();
+    assertEquals(counts(derived(rules, live.catalog(), kept)), counts(live.allSessionFacts()),
+        where + ": session facts with the kept derivations of " + kept.size() + " callers and questions");
+  }
+
+  private static List<Object> derived(RuleSet rules, Catalog catalog, List<Object> questions) {
     KieSession fresh = rules.kieBase().newKieSession();
     try {
       Outcome out = new Outcome(fresh, false);
       fresh.setGlobal("out", out);
-      live.catalog().allFacts().forEach(fresh::insert);
+      catalog.allFacts().forEach(fresh::insert);
+      questions.forEach(fresh::insert);
       Engine.fire(fresh, out, null);
-      assertTrue(out.effects().isEmpty() && out.added().isEmpty() && out.removed().isEmpty(), where);
-      assertEquals(counts(new ArrayList<>(fresh.getObjects())), counts(live.sessionFacts()), where + ": session facts");
+      assertTrue(out.effects().isEmpty() && out.added().isEmpty() && out.removed().isEmpty());
+      return new ArrayList<>(fresh.getObjects());
     } finally {
       fresh.dispose();
     }
