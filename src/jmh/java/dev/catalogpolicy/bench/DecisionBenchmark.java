@@ -2,6 +2,7 @@ package dev.catalogpolicy.bench;
 
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Call;
+import dev.catalogpolicy.engine.Caller;
 import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Engine;
 import dev.catalogpolicy.engine.RuleCompiler;
@@ -98,6 +99,25 @@ public class DecisionBenchmark {
   @Benchmark
   public Decision provisionProduct() {
     return decide(launches.get(nextIndex(launches.size())));
+  }
+
+  /**
+   * A launch by a caller the engine has never seen (a new session of a sample's role each time): its
+   * launch paths are derived on the spot, kept, and once the engine keeps its bound of path queries the
+   * least recently used caller's are let go. The worst case of {@link #provisionProduct}, whose 1,000
+   * callers are all kept after the first round.
+   */
+  @Benchmark
+  public Decision provisionProductNewCaller() {
+    int i = next.getAndIncrement();
+    Call sample = launches.get(Math.floorMod(i, launches.size()));
+    String role = sample.getPrincipal();
+    int slash = role.indexOf(":role/");
+    if (slash < 0) throw new IllegalStateException("sample principal is not a role: " + role);
+    String session = "arn:aws:sts::" + sample.getAccount() + ":assumed-role/"
+        + role.substring(role.lastIndexOf('/') + 1) + "/bench-" + i;
+    return decide(new Call(sample.getName(), new Caller(sample.getAccount(), sample.getRegion(), session,
+        sample.getGroups()), sample.input(), true));
   }
 
   @Benchmark

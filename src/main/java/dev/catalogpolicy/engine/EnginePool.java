@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * one session; changes applied while a replica is being built are queued and handed to it before it
  * takes calls. A replica whose replicated change fails (a fault of the rules) has rebuilt itself on
  * the new snapshot already ({@link StatefulEngine#apply}); it is logged and stays. Each replica holds a
- * session as large as the primary's (about 450 MiB on org-5k): the pool's size is a memory choice, and
- * a replica that would not fit in the heap ({@link #roomFor}) is not built.
+ * session as large as the primary's (about 450 MiB on org-5k, and up to about 300 MiB more for the
+ * launch paths it keeps between calls): the pool's size is a memory choice, and a replica that would
+ * not fit in the heap ({@link #roomFor}) is not built.
  */
 public final class EnginePool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnginePool.class);
@@ -133,7 +134,7 @@ public final class EnginePool implements AutoCloseable {
     if (!roomFor(facts, sessions, max)) {
       LOG.warn("not building read replica {}: {} sessions of {} facts need about {} MiB, more than 85% of the heap's"
           + " {} MiB; raise -Xmx or lower --read-replicas", sessions, sessions + 1, facts,
-          (facts * BYTES_PER_FACT * (sessions + 1)) >> 20, max >> 20);
+          (sessionBytes(facts) * (sessions + 1)) >> 20, max >> 20);
       skipped++;
       return;
     }
@@ -178,6 +179,17 @@ public final class EnginePool implements AutoCloseable {
    * (measured with the generated catalogs: 3.0 KiB at org-1k, 3.5 at org-5k, 3.6 at org-20k; rounded up).
    */
   static final long BYTES_PER_FACT = 4096;
+  /** Heap a kept question takes with its derivations (org-5k: 20,000 kept took 276 MiB). */
+  static final long BYTES_PER_KEPT_QUESTION = 16384;
+
+  /**
+   * A session of a catalog of {@code facts}, with the launch paths it keeps between calls at their
+   * bound (never counted above the catalog's own size: a small catalog derives little per caller).
+   */
+  static long sessionBytes(long facts) {
+    long catalog = facts * BYTES_PER_FACT;
+    return catalog + Math.min(catalog, Subjects.DEFAULT_CAPACITY * BYTES_PER_KEPT_QUESTION);
+  }
 
   /**
    * Whether one more session of a catalog of {@code facts} fits beside {@code sessions} others in a
@@ -185,7 +197,7 @@ public final class EnginePool implements AutoCloseable {
    * says so), rather than have the server run out of memory.
    */
   static boolean roomFor(long facts, int sessions, long max) {
-    return facts * BYTES_PER_FACT * (sessions + 1) <= max * 0.85;
+    return sessionBytes(facts) * (sessions + 1) <= max * 0.85;
   }
 
   private void dropPending(Pending p) {
