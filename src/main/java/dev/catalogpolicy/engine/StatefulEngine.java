@@ -447,35 +447,26 @@ public final class StatefulEngine implements AutoCloseable {
    * nothing else of a finished call may linger.
    */
   List<Object> sessionFacts() {
-    lock.lock();
-    try {
-      List<Object> l = new ArrayList<>();
-      for (Object o : session.getObjects()) if (!subjects.belongsToKept(o)) l.add(o);
-      return l;
-    } finally {
-      lock.unlock();
-    }
+    return sessionFacts(o -> !subjects.belongsToKept(o));
   }
 
   /** The callers and path queries kept now, each once (tests: what the kept derivations stand on). */
   List<Object> keptQuestions() {
-    lock.lock();
-    try {
-      List<Object> l = new ArrayList<>();
-      for (Object o : session.getObjects()) {
-        if ((o instanceof Caller || o instanceof dev.catalogpolicy.facts.PathQuery) && subjects.keeps(session.getFactHandle(o))) l.add(o);
-      }
-      return l;
-    } finally {
-      lock.unlock();
-    }
+    return sessionFacts(o -> (o instanceof Caller || o instanceof dev.catalogpolicy.facts.PathQuery)
+        && subjects.keeps(session.getFactHandle(o)));
   }
 
   /** Every fact in the session, kept derivations included. */
   List<Object> allSessionFacts() {
+    return sessionFacts(o -> true);
+  }
+
+  private List<Object> sessionFacts(java.util.function.Predicate<Object> which) {
     lock.lock();
     try {
-      return new ArrayList<>(session.getObjects());
+      List<Object> l = new ArrayList<>();
+      for (Object o : session.getObjects()) if (which.test(o)) l.add(o);
+      return l;
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package dev.catalogpolicy.engine;
 
+import dev.catalogpolicy.facts.AboutCaller;
 import dev.catalogpolicy.facts.CallerPortfolio;
 import dev.catalogpolicy.facts.Grant;
 import dev.catalogpolicy.facts.Identity;
@@ -128,15 +129,7 @@ final class Subjects {
   /** True for a fact derived for (or standing for) a caller kept here: it outlives the call by design. */
   boolean belongsToKept(Object o) {
     if (!KEPT_TYPES.contains(o.getClass())) return false;
-    Caller subject = o instanceof Caller c ? c
-        : o instanceof PathQuery q ? q.subject()
-        : o instanceof Identity i ? i.subject()
-        : o instanceof CallerPortfolio p ? p.subject()
-        : o instanceof Grant g ? g.subject()
-        : o instanceof LaunchPath p ? p.subject()
-        : o instanceof PathConstraint p ? p.subject()
-        : ((PathRole) o).subject();
-    return entries.containsKey(subject);
+    return entries.containsKey(o instanceof Caller c ? c : ((AboutCaller) o).subject());
   }
 
   private void delete(KieSession session, Entry e) {

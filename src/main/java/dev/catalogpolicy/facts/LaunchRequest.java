@@ -11,7 +11,7 @@ import java.util.Map;
  * else the provisioned product's own path for an update, else null), name and parameters.
  */
 public record LaunchRequest(@JsonIgnore Caller subject, String call, String product, String version, String pathId, boolean explicitPath,
-                            String name, Map<String, String> parameters, String provisionedProduct) {
+                            String name, Map<String, String> parameters, String provisionedProduct) implements AboutCaller {
   public LaunchRequest {
     parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
   }

@@ -11,4 +11,4 @@ import dev.catalogpolicy.engine.Caller;
  * current through every change, for the caller's next call (the engine evicts the least recently
  * used callers beyond a bound).
  */
-public record PathQuery(@JsonIgnore Caller subject, String product) {}
+public record PathQuery(@JsonIgnore Caller subject, String product) implements AboutCaller {}
