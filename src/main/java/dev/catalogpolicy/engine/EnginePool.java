@@ -79,6 +79,13 @@ public final class EnginePool implements AutoCloseable {
     return engines.length;
   }
 
+  /** Launch-path questions kept by all sessions together ({@link StatefulEngine#keptPathQueries}). */
+  public int keptPathQueries() {
+    int n = 0;
+    for (StatefulEngine e : engines) n += e.keptPathQueries();
+    return n;
+  }
+
   /** How many engines the pool is building towards: the primary and the replicas asked for that fit. */
   public int wanted() {
     return 1 + replicas - skipped;

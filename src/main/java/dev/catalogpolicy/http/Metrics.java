@@ -22,6 +22,8 @@ final class Metrics {
         .description("version of the live catalog (one per applied change)").register(registry);
     Gauge.builder("catalogpolicy_catalog_facts", live, l -> l.state().catalog().size())
         .description("facts in the live catalog").register(registry);
+    Gauge.builder("catalogpolicy_kept_path_queries", live, LiveCatalog::keptPathQueries)
+        .description("launch-path questions whose paths the sessions keep between calls (all sessions)").register(registry);
     Gauge.builder("catalogpolicy_journal_bytes", live, LiveCatalog::journalBytes)
         .description("bytes in the current journal segment").baseUnit("bytes").register(registry);
     FunctionCounter.builder("catalogpolicy_rule_reloads", reloader, RuleReloader::succeeded)

@@ -326,6 +326,11 @@ public final class LiveCatalog implements AutoCloseable {
     return engine.wanted();
   }
 
+  /** Launch-path questions whose paths the sessions keep for their callers (see {@code engine/Subjects}). */
+  public int keptPathQueries() {
+    return engine.keptPathQueries();
+  }
+
   /** Waits until the read replicas asked for are built (benchmarks, tests). */
   public void awaitReplicas() throws InterruptedException {
     engine.awaitReplicas(10, TimeUnit.MINUTES);

@@ -210,6 +210,17 @@ class LiveServerTest {
   }
 
   @Test
+  void metricsShowTheLaunchPathQuestionsKeptForCallers() throws Exception {
+    Http http = start(config().withReadReplicas(0));
+    assertTrue(http.get("/metrics").body().contains("catalogpolicy_kept_path_queries 0.0"));
+    String list = "{\"call\":\"ListLaunchPaths\",\"caller\":{\"account\":\"222222222222\",\"region\":\"us-east-1\","
+        + "\"principal\":\"arn:aws:iam::222222222222:role/Developer\"},\"input\":{\"ProductId\":\"prod-ec2\"}}";
+    assertEquals("ALLOW", http.json("POST", "/v1/calls", list, 200).get("decision").asText());
+    assertEquals("ALLOW", http.json("POST", "/v1/calls", list, 200).get("decision").asText());
+    assertTrue(http.get("/metrics").body().contains("catalogpolicy_kept_path_queries 1.0"), "one caller's one question is kept");
+  }
+
+  @Test
   void metricsCountRequestsAndDecisionsAndTheDecisionLogHasEachDecision() throws Exception {
     Http http = start(config());
     http.json("POST", "/v1/calls", createPortfolio("port-m", false), 200);
