@@ -25,16 +25,11 @@ public final class Call {
 
   /** An ExplainImpact call: {@code explained} is the call whose impact to show without applying it. */
   public Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained) {
-    this(name, caller, input, dryRun, explained, false);
-  }
-
-  private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain) {
-    this(name, caller, input == null ? Json.MAPPER.createObjectNode() : input.deepCopy(), dryRun, explained, explain, true);
+    this(name, caller, input == null ? Json.MAPPER.createObjectNode() : input.deepCopy(), dryRun, explained, false);
   }
 
   /** {@code input} is this class's own copy already (it is never handed out, see {@link #input()}). */
-  private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain,
-               boolean owned) {
+  private Call(String name, Caller caller, ObjectNode input, boolean dryRun, Call explained, boolean explain) {
     this.explain = explain;
     this.name = name;
     this.caller = caller;
@@ -46,7 +41,7 @@ public final class Call {
   /** The same call made by {@code c}, a caller equal to this call's (an engine's own instance of it). */
   public Call withCaller(Caller c) {
     if (!c.equals(caller)) throw new IllegalArgumentException(c + " is not the caller of " + this);
-    return c == caller ? this : new Call(name, c, input, dryRun, explained, explain, true);
+    return c == caller ? this : new Call(name, c, input, dryRun, explained, explain);
   }
 
   public Call explained() { return explained; }

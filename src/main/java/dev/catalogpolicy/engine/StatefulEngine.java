@@ -82,8 +82,6 @@ public final class StatefulEngine implements AutoCloseable {
   /** Callers whose derivations stay between calls ({@link Subjects}); not kept while ExplainImpact derives paths. */
   private final Subjects subjects;
   private boolean keeping = true;
-  /** Questions kept after the last call (read without the lock: metrics). */
-  private volatile int keptQueries;
 
   /** Loads {@code catalog} into a new session and settles it (the sync stage, as {@link Engine#settle}). */
   public StatefulEngine(RuleSet rules, Catalog catalog) {
@@ -184,9 +182,7 @@ public final class StatefulEngine implements AutoCloseable {
     try {
       if (call.explained() != null) return impact(call.explained());
       Engine.Result r = decide(call.withCaller(subjects.canonical(call.getCaller())), commit);
-      subjects.used(call.getCaller());
       if (subjects.trim(session, call.getCaller())) settle(out);
-      keptQueries = subjects.queries();
       return r;
     } catch (Intact e) {
       throw (RuntimeException) e.getCause(); // the session is as it was before the call
@@ -453,9 +449,9 @@ public final class StatefulEngine implements AutoCloseable {
     return sessionFacts(o -> !subjects.belongsToKept(o));
   }
 
-  /** Launch-path questions this session keeps for their callers, as of its last call (takes no lock). */
+  /** Launch-path questions this session keeps for their callers (takes no lock). */
   public int keptPathQueries() {
-    return keptQueries;
+    return subjects.queries();
   }
 
   /** The callers and path queries kept now, each once (tests: what the kept derivations stand on). */

@@ -47,7 +47,8 @@ final class Subjects {
   private final int capacity;
   private final Map<Caller, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
   private final Set<FactHandle> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-  private int queries;
+  /** Written under the engine's lock only; read without it for metrics. */
+  private volatile int queries;
 
   Subjects(int capacity) {
     this.capacity = Math.max(1, capacity);
@@ -74,17 +75,14 @@ final class Subjects {
   }
 
   /**
-   * The kept instance of a caller equal to {@code c}, or {@code c}: a call made with the kept one finds
-   * its caller's derivations by identity in the rules' indexes instead of comparing every field.
+   * The kept instance of a caller equal to {@code c}, or {@code c}, for a call {@code c} is making: a
+   * call made with the kept one finds its caller's derivations by identity in the rules' indexes
+   * instead of comparing every field. The caller becomes the most recently used (a new one is, once the
+   * rules insert it).
    */
   Caller canonical(Caller c) {
     Entry e = entries.get(c);
     return e == null || e.caller == null ? c : (Caller) ((InternalFactHandle) e.caller).getObject();
-  }
-
-  /** The caller made a call: it is the most recently used. */
-  void used(Caller c) {
-    entries.get(c);
   }
 
   /**
@@ -116,10 +114,6 @@ final class Subjects {
     entries.clear();
     kept.clear();
     queries = 0;
-  }
-
-  int callers() {
-    return entries.size();
   }
 
   int queries() {
