@@ -4,7 +4,10 @@
 # against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals;
 # then a paced run at 80% of the measured decision rate for its p99. Needs wrk (apt-get install wrk).
 #
-# Afterwards, POST /v1/rules/reload RELOADS times for the rule rebuild time the server reports.
+# Afterwards, POST /v1/rules/reload RELOADS times for the rule reload time the server reports, each after
+# an edit a policy author makes (one denial's message in launch.drl, changed and changed back: rules
+# updated in place), then once after an edit to a derivation (loaded afresh). The server reads a copy of
+# rules/ under $OUT/rules.
 #
 # Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16: for /health),
 # DECIDE_CONNS (CONNS: for decisions; an engine that needs seconds per decision drowns in 16 at once,
@@ -33,10 +36,11 @@ java -jar "$JAR" generate --size "$SIZE" --seed "$SEED" --out "$OUT/catalog.json
 
 log "starting the server on $OUT/catalog.json"
 started=$(date +%s.%N)
-rm -rf "$OUT/data"
+rm -rf "$OUT/data" "$OUT/rules"
+cp -r rules "$OUT/rules"
 # shellcheck disable=SC2046
 java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
-  --catalog "$OUT/catalog.json" --data "$OUT/data" $([ -z "${REPLICAS:-}" ] || echo --read-replicas "$REPLICAS") \
+  --rules "$OUT/rules" --catalog "$OUT/catalog.json" --data "$OUT/data" $([ -z "${REPLICAS:-}" ] || echo --read-replicas "$REPLICAS") \
   >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -112,12 +116,20 @@ for c in 1 2; do
 done
 run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
 reloads=()
-for _ in $(seq 1 "$RELOADS"); do
-  reloads+=("$(curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p')")
+reload_ms() { curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p'; }
+for i in $(seq 1 "$RELOADS"); do
+  if [ $((i % 2)) = 1 ]; then sed -i 's/; give a PathId/; name one with PathId/' "$OUT/rules/launch.drl"
+  else sed -i 's/; name one with PathId/; give a PathId/' "$OUT/rules/launch.drl"; fi
+  reloads+=("$(reload_ms)")
   # a reload answers once the new primary session decides; its read replicas follow in the background:
   # let them finish before the next reload, as they would between two rule changes
   await_sessions
 done
 reload=$(printf '%s\n' "${reloads[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-log "rule reloads (ms): ${reloads[*]}; median $reload"
-echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload}}" | tee -a "$OUT/results.jsonl"
+log "rule reloads after a denial's message changed (ms): ${reloads[*]}; median $reload"
+sed -i 's/^  insert(\$s);$/  insert($s); \/\/ edited by bench\/http-load.sh/' "$OUT/rules/launch.drl"
+grep -q "edited by bench" "$OUT/rules/launch.drl" || { echo "the derivation to edit is gone from launch.drl" >&2; exit 1; }
+fresh=$(reload_ms)
+await_sessions
+log "rule reload after a derivation changed (loaded afresh): $fresh ms"
+echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload,\"reloadFreshMs\":$fresh}}" | tee -a "$OUT/results.jsonl"

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 public final class EnginePool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnginePool.class);
 
+  private SessionBase base; // the rule base of every session here; guarded by changes
   private final StatefulEngine primary;
   private final ReentrantLock changes = new ReentrantLock(); // serializes changes and replicas joining
   private volatile StatefulEngine[] engines; // ready replicas, then the primary
@@ -50,7 +51,8 @@ public final class EnginePool implements AutoCloseable {
 
   /** Loads {@code catalog} into the primary now and starts building {@code replicas} read replicas. */
   public EnginePool(RuleSet rules, Catalog catalog, int replicas) {
-    this.primary = new StatefulEngine(rules, catalog);
+    this.base = new SessionBase(rules);
+    this.primary = new StatefulEngine(rules, catalog, Subjects.DEFAULT_CAPACITY, base);
     this.replicas = Math.max(0, replicas);
     this.engines = new StatefulEngine[] {primary};
     this.builder = replicas <= 0 ? null : Executors.newSingleThreadExecutor(r -> {
@@ -118,6 +120,69 @@ public final class EnginePool implements AutoCloseable {
     return e[start].evaluate(call);
   }
 
+  /**
+   * Brings every session to {@code next}'s rules in place ({@link SessionBase}), when that leaves each
+   * exactly as loading the catalog afresh would ({@link RuleDiff}) and changes no catalog fact: then
+   * true, and every call from now on is decided with {@code next} ({@code published} runs before the
+   * first of them). Calls wait meanwhile (the time of the
+   * rules changed, not of the catalog), so no call is decided with a mix of old and new rules. False when
+   * it cannot (the reason is logged), with the sessions on their old rules, still serving: the caller
+   * builds a new pool. Should the update fail on the way (Drools' incremental removal of rules can throw
+   * on tuples staged in the session), the old rules are restored on a new base, every session loaded
+   * afresh on it, and the answer is false too.
+   */
+  public boolean updateRules(RuleSet next, Runnable published) {
+    String why = RuleDiff.whyNotInPlace(rules(), next);
+    if (why != null) {
+      LOG.info("the rules are loaded afresh, not updated in place: {}", why);
+      return false;
+    }
+    changes.lock();
+    try {
+      if (closed || !building.isEmpty() || engines.length + skipped < 1 + replicas) {
+        LOG.info("the rules are loaded afresh, not updated in place: read replicas are still being built");
+        return false;
+      }
+      StatefulEngine[] e = engines;
+      for (StatefulEngine engine : e) engine.pause();
+      try {
+        boolean done = update(e, next);
+        if (done) published.run();
+        return done;
+      } finally {
+        for (StatefulEngine engine : e) engine.resume();
+      }
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  private boolean update(StatefulEngine[] e, RuleSet next) {
+    RuleSet old = rules();
+    try {
+      base.update(next);
+      if (!primary.rulesUpdated()) {
+        LOG.info("the rules are loaded afresh, not updated in place: the new rules change the catalog as they load");
+        base.update(old);
+        for (StatefulEngine engine : e) engine.rulesRestored();
+        return false;
+      }
+      for (StatefulEngine replica : e) {
+        if (replica != primary && !replica.rulesUpdated()) {
+          LOG.error("a read replica settled differently from the primary under the new rules; it is loaded afresh");
+          replica.reload(base);
+        }
+      }
+      for (StatefulEngine engine : e) engine.decideWith(next);
+      return true;
+    } catch (RuntimeException fault) {
+      LOG.warn("the rules could not be updated in place ({}); the old rules are loaded afresh first", fault.toString());
+      base = new SessionBase(old);
+      for (StatefulEngine engine : e) engine.reload(base);
+      return false;
+    }
+  }
+
   private void replicate(Engine.Result change) {
     for (Pending p : building) p.queued.add(change);
     StatefulEngine[] e = engines;
@@ -146,17 +211,19 @@ public final class EnginePool implements AutoCloseable {
       return;
     }
     Pending p = new Pending();
-    Catalog base;
+    Catalog snapshot;
+    SessionBase on;
     changes.lock();
     try {
-      base = primary.catalog();
+      snapshot = primary.catalog();
+      on = base;
       building.add(p);
     } finally {
       changes.unlock();
     }
     StatefulEngine replica;
     try {
-      replica = new StatefulEngine(primary.rules(), base);
+      replica = new StatefulEngine(primary.rules(), snapshot, Subjects.DEFAULT_CAPACITY, on);
     } catch (RuntimeException e) {
       LOG.error("a read replica could not be built: {}", e.getMessage());
       dropPending(p);

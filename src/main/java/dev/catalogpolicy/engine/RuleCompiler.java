@@ -4,6 +4,7 @@ import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
@@ -25,12 +26,9 @@ import java.util.stream.Stream;
  * with the real file, line and column; duplicate rule names and unknown reason codes are errors.
  */
 public final class RuleCompiler {
-  static {
-    System.setProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
-  }
-
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
-  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+  /** A rule's header, its name quoted or not (scan() reports duplicates: Drools must not, or it cannot update in place). */
+  static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|([A-Za-z_$][\\w$]*)\\s*$)", Pattern.MULTILINE);
   private static final Pattern GROUP = Pattern.compile("ruleflow-group\\s+\"([^\"]+)\"");
   private static final Pattern CODE = Pattern.compile("\\b(?:deny|allow|finding)\\(\\s*\"([A-Z_]+)\"\\s*,");
   private static final Pattern LINE_COL = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
@@ -56,22 +54,13 @@ public final class RuleCompiler {
   /** Compiles named DRL sources (name → text); the names are what errors and {@link RuleInfo} report. */
   public static RuleSet compile(Map<String, String> sources) throws RuleCompileException {
     KieServices ks = KieServices.Factory.get();
-    KieFileSystem kfs = ks.newKieFileSystem();
     ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-    kfs.generateAndWritePomXML(rid);
-    Map<String, String> virtualToReal = new HashMap<>();
+    Map<String, String> virtualToReal = virtualPaths(sources);
+    KieFileSystem kfs = files(ks, rid, sources, virtualToReal);
     List<RuleError> errors = new ArrayList<>();
     List<RuleInfo> infos = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    sources.forEach((name, text) -> {
-      Matcher pm = PACKAGE.matcher(text);
-      String pkg = pm.find() ? pm.group(1) : "rules";
-      String virtual = "src/main/resources/" + pkg.replace('.', '/') + "/" + Path.of(name).getFileName();
-      if (virtualToReal.containsKey(virtual)) virtual = virtual.replace(".drl", "_" + virtualToReal.size() + ".drl");
-      virtualToReal.put(virtual, name);
-      kfs.write(virtual, text);
-      scan(name, text, infos, errors, seen);
-    });
+    sources.forEach((name, text) -> scan(name, text, infos, errors, seen));
     if (!errors.isEmpty()) throw new RuleCompileException(errors);
     KieBuilder kb;
     try {
@@ -91,10 +80,61 @@ public final class RuleCompiler {
       errors.add(new RuleError(real, Math.max(line, 0), Math.max(col, 0), m.getText().strip().replaceAll("\\s+", " ")));
     }
     if (!errors.isEmpty()) throw new RuleCompileException(errors);
-    KieContainer kc = ks.newKieContainer(rid);
-    var kieBase = kc.getKieBase();
-    ks.getRepository().removeKieModule(rid);
-    return new RuleSet(kieBase, List.copyOf(sources.keySet()), List.copyOf(infos), hash(sources));
+    KieModule module = kb.getKieModule();
+    return new RuleSet(containerOf(module).getKieBase(), List.copyOf(sources.keySet()), List.copyOf(infos), hash(sources),
+        module, Map.copyOf(sources));
+  }
+
+  /** Where each source goes in the module (by its package, as Drools expects), to its name. */
+  private static Map<String, String> virtualPaths(Map<String, String> sources) {
+    Map<String, String> virtualToReal = new LinkedHashMap<>();
+    sources.forEach((name, text) -> {
+      Matcher pm = PACKAGE.matcher(text);
+      String pkg = pm.find() ? pm.group(1) : "rules";
+      String virtual = "src/main/resources/" + pkg.replace('.', '/') + "/" + Path.of(name).getFileName();
+      if (virtualToReal.containsKey(virtual)) virtual = virtual.replace(".drl", "_" + virtualToReal.size() + ".drl");
+      virtualToReal.put(virtual, name);
+    });
+    return virtualToReal;
+  }
+
+  private static KieFileSystem files(KieServices ks, ReleaseId rid, Map<String, String> sources,
+      Map<String, String> virtualToReal) {
+    KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(rid);
+    virtualToReal.forEach((virtual, name) -> kfs.write(virtual, sources.get(name)));
+    return kfs;
+  }
+
+  /**
+   * A container of its own for rules that compiled before: a second compilation of the same sources,
+   * sharing nothing with the rule set's own rule base (Drools shares rule objects between rule bases of
+   * one module, and a rule base updated in place would change the others).
+   */
+  static KieContainer privateContainer(RuleSet rules) {
+    KieServices ks = KieServices.Factory.get();
+    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "live", "1.0." + BUILDS.incrementAndGet());
+    KieBuilder kb = ks.newKieBuilder(files(ks, rid, rules.sources(), virtualPaths(rules.sources()))).buildAll(DrlProject.class);
+    if (kb.getResults().hasMessages(Message.Level.ERROR)) {
+      throw new EngineException("rules that compiled once do not compile again: " + kb.getResults().getMessages(Message.Level.ERROR));
+    }
+    return containerOf(kb.getKieModule());
+  }
+
+  /**
+   * A new container of a compiled module (the repository holds the module only while the container is
+   * made).
+   */
+  static KieContainer containerOf(KieModule module) {
+    KieServices ks = KieServices.Factory.get();
+    synchronized (RuleCompiler.class) {
+      ks.getRepository().addKieModule(module);
+      try {
+        return ks.newKieContainer(module.getReleaseId());
+      } finally {
+        ks.getRepository().removeKieModule(module.getReleaseId());
+      }
+    }
   }
 
   /**
@@ -133,7 +173,7 @@ public final class RuleCompiler {
     List<String> names = new ArrayList<>();
     while (rm.find()) {
       starts.add(new int[] {rm.start(), rm.end()});
-      names.add(rm.group(1));
+      names.add(rm.group(1) != null ? rm.group(1) : rm.group(2));
     }
     for (int i = 0; i < names.size(); i++) {
       int from = starts.get(i)[0], to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();

@@ -69,7 +69,8 @@ public final class StatefulEngine implements AutoCloseable {
     CATALOG_TYPES = Set.copyOf(types);
   }
 
-  private final RuleSet rules;
+  private volatile RuleSet rules; // changed only in place, by an EnginePool (decideWith)
+  private SessionBase base; // where sessions come from: null for rules.kieBase(); guarded by lock
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Catalog catalog;
   private final Engine.Result loaded;
@@ -85,12 +86,21 @@ public final class StatefulEngine implements AutoCloseable {
 
   /** Loads {@code catalog} into a new session and settles it (the sync stage, as {@link Engine#settle}). */
   public StatefulEngine(RuleSet rules, Catalog catalog) {
-    this(rules, catalog, Subjects.DEFAULT_CAPACITY);
+    this(rules, catalog, Subjects.DEFAULT_CAPACITY, null);
   }
 
   /** As {@link #StatefulEngine(RuleSet, Catalog)}, keeping the derivations of at most {@code keptPathQueries} questions. */
   StatefulEngine(RuleSet rules, Catalog catalog, int keptPathQueries) {
+    this(rules, catalog, keptPathQueries, null);
+  }
+
+  /**
+   * As {@link #StatefulEngine(RuleSet, Catalog, int)}, with its session on {@code base} (an
+   * {@link EnginePool}'s, which it may update in place) or, if null, on {@code rules.kieBase()}.
+   */
+  StatefulEngine(RuleSet rules, Catalog catalog, int keptPathQueries, SessionBase base) {
     this.rules = rules;
+    this.base = base;
     this.subjects = new Subjects(keptPathQueries);
     lock.lock();
     try {
@@ -203,6 +213,53 @@ public final class StatefulEngine implements AutoCloseable {
     }
   }
 
+  // ---- rules updated in place (EnginePool#updateRules) -----------------------------------------------
+
+  /** Waits for the call in hand and holds every other call off until {@link #resume}. */
+  void pause() {
+    lock.lock();
+  }
+
+  void resume() {
+    lock.unlock();
+  }
+
+  /**
+   * After the session's base was updated to {@code next}'s rules (paused): fires what the new rules
+   * derive from the facts already here, as loading does (the derivations, then the sync stage). True
+   * when that left the catalog as it was; false, with anything the rules changed undone, when the new
+   * rules change the catalog as they load (such a change is journaled: the pool loads afresh instead).
+   * A rule that throws is a fault: the session is left for the pool to rebuild.
+   */
+  boolean rulesUpdated() {
+    if (session == null) throw new IllegalStateException("this engine is closed");
+    Outcome o = begin();
+    Engine.fire(session, o, null);
+    Engine.fire(session, o, "sync");
+    if (!o.added().isEmpty() || !o.removed().isEmpty()) {
+      withdraw(o);
+      return false;
+    }
+    keep(o);
+    return true;
+  }
+
+  /** The rules this engine's session now runs (paused): explained calls are decided with them too. */
+  void decideWith(RuleSet next) {
+    rules = next;
+  }
+
+  /** After the base went back to this engine's own rules (paused): settles what they derive again. */
+  void rulesRestored() {
+    settle(begin());
+  }
+
+  /** Loads this engine's snapshot into a new session on {@code fresh} (paused). */
+  void reload(SessionBase fresh) {
+    base = fresh;
+    reopen(catalog);
+  }
+
   // ---- deciding (lock held) -------------------------------------------------------------------------
 
   /**
@@ -304,7 +361,7 @@ public final class StatefulEngine implements AutoCloseable {
     // one thread at a time uses the session (the lock): Drools may skip its own synchronization (5-15% a call)
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
-    session = rules.kieBase().newKieSession(conf, null);
+    session = (base == null ? rules.kieBase() : base.kieBase()).newKieSession(conf, null);
     subjects.clear();
     session.addEventListener(new DefaultAgendaEventListener() {
       @Override

@@ -218,11 +218,17 @@ public final class LiveCatalog implements AutoCloseable {
     }
   }
 
-  /** Swaps in new rules: a new engine with the catalog settled under them (a change is journaled). */
+  /**
+   * Swaps in new rules: the engine's sessions updated in place when that is exact and changes nothing
+   * ({@link EnginePool#updateRules}), else a new engine with the catalog settled under them (a change is
+   * journaled).
+   */
   public State reload(RuleSet rules) {
     writer.lock();
     try {
       State s = state.get();
+      State inPlace = new State(rules, s.catalog(), s.version());
+      if (engine.updateRules(rules, () -> state.set(inPlace))) return inPlace;
       EnginePool next = new EnginePool(rules, s.catalog(), replicas);
       if (!next.loaded().changes()) return swap(next, new State(rules, s.catalog(), s.version()));
       try {

@@ -36,6 +36,18 @@ class RuleCompilerTest {
   }
 
   @Test
+  void duplicateUnquotedRuleNamesAreErrors() {
+    // Drools itself would let the second replace the first (its duplicate check stays a warning, or it
+    // could not update rules in place): the compiler reports it, with the file and line of the second
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("a.drl", HEADER + "rule same\nwhen\n  Call()\nthen\nend\n");
+    src.put("b.drl", HEADER + "\nrule same\nwhen\n  Call()\nthen\nend\n");
+    RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleCompiler.compile(src));
+    assertTrue(e.errors().stream().anyMatch(r -> r.file().equals("b.drl") && r.message().contains("duplicate rule name \"same\"")),
+        e.errors().toString());
+  }
+
+  @Test
   void unknownReasonCodeIsAnError() {
     Map<String, String> src = Map.of("a.drl", HEADER + "rule \"r\"\nwhen\n  Call()\nthen\n  out.deny(\"NO_SUCH_CODE\", \"m\");\nend\n");
     RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleCompiler.compile(src));

@@ -90,7 +90,7 @@ class StatefulEngineTest {
    * come). The order carries no meaning in api.md; every element and every scalar (decision, error,
    * launch role, path, billing account, impact) must be equal.
    */
-  private static JsonNode json(Decision d) {
+  static JsonNode json(Decision d) {
     ObjectNode n = Json.MAPPER.valueToTree(d);
     n.remove("decisionId");
     sortLists(n);
