@@ -99,8 +99,10 @@ class RulesInPlaceTest {
           tried.addAndGet(2);
           inPlace.addAndGet(update(f.toString(), ScenarioFiles.read(f), TestRules.get(), variant.get()));
         }));
-    return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("updates in place", () ->
-        assertTrue(tried.get() > 0 && inPlace.get() >= tried.get() * share, inPlace + " of " + tried + " updates in place"))));
+    return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("updates in place", () -> {
+      System.out.println("RulesInPlaceTest: " + inPlace + " of " + tried + " updates in place");
+      assertTrue(tried.get() > 0 && inPlace.get() >= tried.get() * share, inPlace + " of " + tried + " updates in place");
+    })));
   }
 
   /**
