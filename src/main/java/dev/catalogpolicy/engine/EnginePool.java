@@ -121,15 +121,14 @@ public final class EnginePool implements AutoCloseable {
   }
 
   /**
-   * Brings every session to {@code next}'s rules in place ({@link SessionBase}), when that leaves each
-   * exactly as loading the catalog afresh would ({@link RuleDiff}) and changes no catalog fact: then
-   * true, and every call from now on is decided with {@code next} ({@code published} runs before the
-   * first of them). Calls wait meanwhile (the time of the
-   * rules changed, not of the catalog), so no call is decided with a mix of old and new rules. False when
-   * it cannot (the reason is logged), with the sessions on their old rules, still serving: the caller
-   * builds a new pool. Should the update fail on the way (Drools' incremental removal of rules can throw
-   * on tuples staged in the session), the old rules are restored on a new base, every session loaded
-   * afresh on it, and the answer is false too.
+   * Brings every session to {@code next}'s rules in place ({@link SessionBase}) when that leaves each
+   * exactly as loading the catalog afresh would ({@link RuleDiff}): then true, and every call from now on
+   * is decided with {@code next} ({@code published} runs before the first of them). Calls wait
+   * meanwhile, for the time of the rules changed rather than of the catalog, so no call is decided with
+   * a mix of old and new rules. False when it may not (the reason is logged), the sessions untouched on
+   * their old rules: the caller builds a new pool. Should the update fail on the way (Drools' incremental
+   * removal of many rules can throw on tuples staged in a session), the old rules are restored on a new
+   * base, every session loaded afresh on it, and the answer is false too.
    */
   public boolean updateRules(RuleSet next, Runnable published) {
     String why = RuleDiff.whyNotInPlace(rules(), next);
@@ -158,26 +157,14 @@ public final class EnginePool implements AutoCloseable {
   }
 
   private boolean update(StatefulEngine[] e, RuleSet next) {
-    RuleSet old = rules();
     try {
       base.update(next);
-      if (!primary.rulesUpdated()) {
-        LOG.info("the rules are loaded afresh, not updated in place: the new rules change the catalog as they load");
-        base.update(old);
-        for (StatefulEngine engine : e) engine.rulesRestored();
-        return false;
-      }
-      for (StatefulEngine replica : e) {
-        if (replica != primary && !replica.rulesUpdated()) {
-          LOG.error("a read replica settled differently from the primary under the new rules; it is loaded afresh");
-          replica.reload(base);
-        }
-      }
+      for (StatefulEngine engine : e) engine.rulesUpdated();
       for (StatefulEngine engine : e) engine.decideWith(next);
       return true;
     } catch (RuntimeException fault) {
       LOG.warn("the rules could not be updated in place ({}); the old rules are loaded afresh first", fault.toString());
-      base = new SessionBase(old);
+      base = new SessionBase(rules());
       for (StatefulEngine engine : e) engine.reload(base);
       return false;
     }

@@ -225,33 +225,24 @@ public final class StatefulEngine implements AutoCloseable {
   }
 
   /**
-   * After the session's base was updated to {@code next}'s rules (paused): fires what the new rules
-   * derive from the facts already here, as loading does (the derivations, then the sync stage). True
-   * when that left the catalog as it was; false, with anything the rules changed undone, when the new
-   * rules change the catalog as they load (such a change is journaled: the pool loads afresh instead).
-   * A rule that throws is a fault: the session is left for the pool to rebuild.
+   * After the session's base was updated to new rules (paused): fires what they derive from the facts
+   * already here, as loading does (the derivations, then the sync stage). Rules that would change the
+   * catalog as they load, or that throw, are a fault: the pool loads every session afresh.
    */
-  boolean rulesUpdated() {
+  void rulesUpdated() {
     if (session == null) throw new IllegalStateException("this engine is closed");
     Outcome o = begin();
     Engine.fire(session, o, null);
     Engine.fire(session, o, "sync");
     if (!o.added().isEmpty() || !o.removed().isEmpty()) {
-      withdraw(o);
-      return false;
+      throw new EngineException("rule \"" + o.lastRule() + "\" changed the catalog as the new rules loaded");
     }
     keep(o);
-    return true;
   }
 
   /** The rules this engine's session now runs (paused): explained calls are decided with them too. */
   void decideWith(RuleSet next) {
     rules = next;
-  }
-
-  /** After the base went back to this engine's own rules (paused): settles what they derive again. */
-  void rulesRestored() {
-    settle(begin());
   }
 
   /** Loads this engine's snapshot into a new session on {@code fresh} (paused). */

@@ -66,19 +66,19 @@ class RulesInPlaceTest {
   Stream<DynamicNode> aDenialsMessageChangedInPlace() throws Exception {
     RuleSet edited = edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
         t -> t.replace("; give a PathId", "; name one with PathId"));
-    return corpus(() -> edited, 1, 1.0);
+    return corpus(() -> edited, 2, 1.0);
   }
 
   /** Every launch validation gone, and back. */
   @TestFactory
   Stream<DynamicNode> launchValidationsRemovedAndAddedInPlace() throws Exception {
-    return corpus(() -> without("launch.drl", "validate"), 3, 0.5);
+    return corpus(() -> without("launch.drl", "validate"), 4, 0.5);
   }
 
   /** Every authorization check of the administration calls gone, and back. */
   @TestFactory
   Stream<DynamicNode> administrationChecksRemovedAndAddedInPlace() throws Exception {
-    return corpus(() -> without("administration.drl", "auth"), 3, 0.5);
+    return corpus(() -> without("administration.drl", "auth"), 4, 0.5);
   }
 
   private interface Variant {
@@ -86,10 +86,10 @@ class RulesInPlaceTest {
   }
 
   /**
-   * Every {@code stride}th fixture, then a count. Drools' incremental update can throw on the way when it removes many
-   * rules at once (a NullPointerException on tuples staged in the session); the pool then loads the old
-   * rules afresh and says no, which each fixture checks too. At least {@code share} of the updates must
-   * happen in place.
+   * Every {@code stride}th fixture, then a count. Drools' incremental update can throw on the way when
+   * it removes many rules at once (a NullPointerException on tuples staged in the session); the pool
+   * then loads the old rules afresh and says no, which each fixture checks too. At least {@code share}
+   * of the updates must happen in place.
    */
   private static Stream<DynamicNode> corpus(Variant variant, int stride, double share) throws Exception {
     AtomicInteger inPlace = new AtomicInteger(), tried = new AtomicInteger();
