@@ -80,9 +80,8 @@ public final class RuleCompiler {
       errors.add(new RuleError(real, Math.max(line, 0), Math.max(col, 0), m.getText().strip().replaceAll("\\s+", " ")));
     }
     if (!errors.isEmpty()) throw new RuleCompileException(errors);
-    KieModule module = kb.getKieModule();
-    return new RuleSet(containerOf(module).getKieBase(), List.copyOf(sources.keySet()), List.copyOf(infos), hash(sources),
-        module, Map.copyOf(sources));
+    return new RuleSet(List.copyOf(sources.keySet()), List.copyOf(infos), hash(sources), kb.getKieModule(),
+        Map.copyOf(sources));
   }
 
   /** Where each source goes in the module (by its package, as Drools expects), to its name. */
@@ -108,13 +107,12 @@ public final class RuleCompiler {
 
   /**
    * A container of its own for rules that compiled before: a second compilation of the same sources,
-   * sharing nothing with the rule set's own rule base (Drools shares rule objects between rule bases of
-   * one module, and a rule base updated in place would change the others).
+   * sharing no rule objects with a rule base of the first ({@link RuleSet}).
    */
-  static KieContainer privateContainer(RuleSet rules) {
+  static KieContainer compileAgain(Map<String, String> sources) {
     KieServices ks = KieServices.Factory.get();
-    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "live", "1.0." + BUILDS.incrementAndGet());
-    KieBuilder kb = ks.newKieBuilder(files(ks, rid, rules.sources(), virtualPaths(rules.sources()))).buildAll(DrlProject.class);
+    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "rules", "1.0." + BUILDS.incrementAndGet());
+    KieBuilder kb = ks.newKieBuilder(files(ks, rid, sources, virtualPaths(sources))).buildAll(DrlProject.class);
     if (kb.getResults().hasMessages(Message.Level.ERROR)) {
       throw new EngineException("rules that compiled once do not compile again: " + kb.getResults().getMessages(Message.Level.ERROR));
     }

@@ -8,8 +8,8 @@ import org.kie.api.builder.Results;
 
 /**
  * The rule base the long-lived sessions of one {@link EnginePool} run on. It starts as the rules of a
- * {@link RuleSet} compiled a second time, into a rule base that shares nothing with the RuleSet's own
- * (that one is never changed: calls decided in fresh sessions go on using it). It can be brought to a
+ * {@link RuleSet}, in a rule base that shares nothing with the RuleSet's own (that one is never
+ * changed: calls decided in fresh sessions go on using it). It can be brought to a
  * later rule set in place, with Drools' incremental update: the rules removed leave every session of
  * this base, the rules added join it and match the facts already there, and the rules unchanged keep
  * their memories. That costs the rules changed, where
@@ -20,7 +20,7 @@ final class SessionBase {
   private final KieContainerImpl container;
 
   SessionBase(RuleSet rules) {
-    this.container = (KieContainerImpl) RuleCompiler.privateContainer(rules);
+    this.container = (KieContainerImpl) rules.sessionContainer();
   }
 
   KieBase kieBase() {
