@@ -61,6 +61,9 @@ public final class EnginePool implements AutoCloseable {
       return t;
     });
     for (int i = 0; i < replicas; i++) builder.execute(this::addReplica);
+    // the rule set's own rule base (fresh sessions: explained calls, scenarios), once the sessions are built
+    if (builder != null) builder.execute(rules::prepareKieBase);
+    else rules.prepareKieBase();
   }
 
   public Engine.Result loaded() {

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which can be brought to a later rule set in place. Drools shares rule objects between rule bases
  * built from one compiled module, so the two never come from the same one: whichever is asked for
  * first gets the {@code module} compiled with the rule set, the other compiles the {@code sources}
- * again. When the sessions come first (a server starting, rules loaded afresh), that second compilation
- * runs in the background, off their way.
+ * again. When the sessions come first (a server starting, rules loaded afresh), the pool has the second
+ * compilation made in the background once its sessions are built ({@link #prepareKieBase}).
  */
 public final class RuleSet {
   private final List<String> files;
@@ -59,14 +59,12 @@ public final class RuleSet {
     return sources;
   }
 
-  /** The rule base fresh sessions use, built on first use. */
+  /** The rule base fresh sessions use, built on first use (or by {@link #prepareKieBase}). */
   public KieBase kieBase() {
-    CompletableFuture<KieBase> f = kieBase;
-    if (f == null) {
-      synchronized (this) {
-        if (kieBase == null) kieBase = CompletableFuture.completedFuture(ownContainer().getKieBase());
-        f = kieBase;
-      }
+    CompletableFuture<KieBase> f;
+    synchronized (this) {
+      if (kieBase == null) kieBase = CompletableFuture.completedFuture(ownContainer().getKieBase());
+      f = kieBase;
     }
     try {
       return f.join();
@@ -75,14 +73,17 @@ public final class RuleSet {
     }
   }
 
+  /** Starts building {@link #kieBase()} on a thread of its own, unless it is built or being built. */
+  void prepareKieBase() {
+    synchronized (this) {
+      if (kieBase == null) kieBase = CompletableFuture.supplyAsync(() -> ownContainer().getKieBase(), r -> daemon(r).start());
+    }
+  }
+
   /** A container for an {@link EnginePool}'s sessions, sharing no rule objects with {@link #kieBase()}. */
   KieContainer sessionContainer() {
     synchronized (this) {
-      if (kieBase == null && moduleTaken.compareAndSet(false, true)) {
-        kieBase = CompletableFuture.supplyAsync(() -> RuleCompiler.compileAgain(sources).getKieBase(),
-            r -> daemon(r).start());
-        return RuleCompiler.containerOf(module);
-      }
+      if (kieBase == null && moduleTaken.compareAndSet(false, true)) return RuleCompiler.containerOf(module);
     }
     return RuleCompiler.compileAgain(sources);
   }
