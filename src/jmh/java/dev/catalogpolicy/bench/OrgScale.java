@@ -141,7 +141,7 @@ public final class OrgScale {
     System.out.printf("%-22s %10.1f%n", key, one);
   }
 
-  private static void report(Map<String, Object> result, String key, List<Double> xs) {
+  static void report(Map<String, Object> result, String key, List<Double> xs) {
     List<Double> s = new ArrayList<>(xs);
     Collections.sort(s);
     var stats = new LinkedHashMap<String, Object>();

@@ -76,16 +76,9 @@ public final class ReloadScale {
           total.get(i));
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("compileMedianMs", median(compile));
-    m.put("swapMedianMs", median(swap));
-    m.put("reloadMedianMs", median(total));
-    m.put("reloadMs", total.stream().map(Math::round).toList());
+    OrgScale.report(m, "compileMs", compile);
+    OrgScale.report(m, "swapMs", swap);
+    OrgScale.report(m, "reloadMs", total);
     return m;
-  }
-
-  private static double median(List<Double> v) {
-    List<Double> s = new ArrayList<>(v);
-    s.sort(null);
-    return Math.round(s.get(s.size() / 2) * 10) / 10.0;
   }
 }

@@ -129,8 +129,7 @@ public final class Engine {
     KieSession session = rules.kieBase().newKieSession();
     try {
       Outcome out = open(session, catalog, false);
-      fire(session, out, null);
-      fire(session, out, "sync");
+      fireLoaded(session, out);
       Catalog after = catalog.apply(out.removed(), out.added());
       Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), null, null, null,
           null, null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
@@ -160,6 +159,12 @@ public final class Engine {
       });
     }
     return out;
+  }
+
+  /** What loading fires on the facts in the session: the derivations, then the sync stage. */
+  static void fireLoaded(KieSession session, Outcome out) {
+    fire(session, out, null);
+    fire(session, out, "sync");
   }
 
   static void fire(KieSession session, Outcome out, String stage) {

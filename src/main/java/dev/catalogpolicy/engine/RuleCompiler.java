@@ -53,10 +53,7 @@ public final class RuleCompiler {
 
   /** Compiles named DRL sources (name → text); the names are what errors and {@link RuleInfo} report. */
   public static RuleSet compile(Map<String, String> sources) throws RuleCompileException {
-    KieServices ks = KieServices.Factory.get();
-    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "rules", "1.0." + BUILDS.incrementAndGet());
     Map<String, String> virtualToReal = virtualPaths(sources);
-    KieFileSystem kfs = files(ks, rid, sources, virtualToReal);
     List<RuleError> errors = new ArrayList<>();
     List<RuleInfo> infos = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
@@ -64,7 +61,7 @@ public final class RuleCompiler {
     if (!errors.isEmpty()) throw new RuleCompileException(errors);
     KieBuilder kb;
     try {
-      kb = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+      kb = build(sources, virtualToReal);
     } catch (RuntimeException e) {
       throw new RuleCompileException(List.of(blame(sources, e)));
     }
@@ -97,12 +94,14 @@ public final class RuleCompiler {
     return virtualToReal;
   }
 
-  private static KieFileSystem files(KieServices ks, ReleaseId rid, Map<String, String> sources,
-      Map<String, String> virtualToReal) {
+  /** Compiles the sources into a module of a release of its own; errors are in the builder's results. */
+  private static KieBuilder build(Map<String, String> sources, Map<String, String> virtualToReal) {
+    KieServices ks = KieServices.Factory.get();
+    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "rules", "1.0." + BUILDS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem();
     kfs.generateAndWritePomXML(rid);
     virtualToReal.forEach((virtual, name) -> kfs.write(virtual, sources.get(name)));
-    return kfs;
+    return ks.newKieBuilder(kfs).buildAll(DrlProject.class);
   }
 
   /**
@@ -110,9 +109,7 @@ public final class RuleCompiler {
    * sharing no rule objects with a rule base of the first ({@link RuleSet}).
    */
   static KieContainer compileAgain(Map<String, String> sources) {
-    KieServices ks = KieServices.Factory.get();
-    ReleaseId rid = ks.newReleaseId("dev.catalogpolicy.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-    KieBuilder kb = ks.newKieBuilder(files(ks, rid, sources, virtualPaths(sources))).buildAll(DrlProject.class);
+    KieBuilder kb = build(sources, virtualPaths(sources));
     if (kb.getResults().hasMessages(Message.Level.ERROR)) {
       throw new EngineException("rules that compiled once do not compile again: " + kb.getResults().getMessages(Message.Level.ERROR));
     }

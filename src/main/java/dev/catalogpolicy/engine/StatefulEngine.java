@@ -232,8 +232,7 @@ public final class StatefulEngine implements AutoCloseable {
   void rulesUpdated() {
     if (session == null) throw new IllegalStateException("this engine is closed");
     Outcome o = begin();
-    Engine.fire(session, o, null);
-    Engine.fire(session, o, "sync");
+    Engine.fireLoaded(session, o);
     if (!o.added().isEmpty() || !o.removed().isEmpty()) {
       throw new EngineException("rule \"" + o.lastRule() + "\" changed the catalog as the new rules loaded");
     }
@@ -372,8 +371,7 @@ public final class StatefulEngine implements AutoCloseable {
     recording = false; // the catalog's own facts stay
     source.allFacts().forEach(session::insert);
     recording = true;
-    Engine.fire(session, o, null);
-    Engine.fire(session, o, "sync");
+    Engine.fireLoaded(session, o);
     Catalog settled = source.apply(o.removed(), o.added());
     Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), null, null, null,
         null, null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
