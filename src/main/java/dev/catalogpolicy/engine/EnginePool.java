@@ -129,8 +129,9 @@ public final class EnginePool implements AutoCloseable {
    * is decided with {@code next} ({@code published} runs before the first of them). Calls wait
    * meanwhile, for the time of the rules changed rather than of the catalog, so no call is decided with
    * a mix of old and new rules. False when it may not (the reason is logged), the sessions untouched on
-   * their old rules: the caller builds a new pool. Should the update fail on the way (Drools' incremental
-   * removal of many rules can throw on tuples staged in a session), the old rules are restored on a new
+   * their old rules: the caller builds a new pool. Each session's stages are emptied first
+   * ({@link StatefulEngine#emptyStages}): rules left queued there made Drools' incremental update throw
+   * or, later, loop. Should the update still fail on the way, the old rules are restored on a new
    * base, every session loaded afresh on it, and the answer is false too.
    */
   public boolean updateRules(RuleSet next, Runnable published) {
@@ -161,6 +162,7 @@ public final class EnginePool implements AutoCloseable {
 
   private boolean update(StatefulEngine[] e, RuleSet next) {
     try {
+      for (StatefulEngine engine : e) engine.emptyStages();
       base.update(next);
       for (StatefulEngine engine : e) engine.rulesUpdated();
       for (StatefulEngine engine : e) engine.decideWith(next);

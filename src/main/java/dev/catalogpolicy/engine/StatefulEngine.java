@@ -225,6 +225,21 @@ public final class StatefulEngine implements AutoCloseable {
   }
 
   /**
+   * Before the session's base is updated to new rules (paused, so no call is in the session): fires
+   * every stage, which finds nothing to fire but takes the rules a stage still holds queued off its
+   * agenda group. A stage's rules are queued when a call enters the session, and stay queued when the
+   * stage is never fired for it (the stages after a DENY; the calls ExplainImpact inserts to derive
+   * paths). Drools' incremental update leaves such a queue out of order, and the next call that fired
+   * the stage looped forever (AnswersReusedTest found it: an ExplainImpact, then new rules).
+   */
+  void emptyStages() {
+    Outcome o = begin();
+    for (String stage : Engine.DENY_STAGES) Engine.fire(session, o, stage);
+    for (String stage : Engine.ALLOW_STAGES) Engine.fire(session, o, stage);
+    if (!o.fired().isEmpty()) throw new EngineException("rule \"" + o.lastRule() + "\" fired in a session without a call");
+  }
+
+  /**
    * After the session's base was updated to new rules (paused): fires what they derive from the facts
    * already here, as loading does (the derivations, then the sync stage). Rules that would change the
    * catalog as they load, or that throw, are a fault: the pool loads every session afresh.

@@ -86,9 +86,10 @@ class RulesInPlaceTest {
   }
 
   /**
-   * Every {@code stride}th fixture, then a count. Drools' incremental update can throw on the way when
-   * it removes many rules at once (a NullPointerException on tuples staged in the session); the pool
-   * then loads the old rules afresh and says no, which each fixture checks too. At least {@code share}
+   * Every {@code stride}th fixture, then a count. Drools' incremental update threw on the way when it
+   * removed many rules at once (a NullPointerException on tuples staged in the session) until the pool
+   * emptied the stages' queues first ({@link StatefulEngine#emptyStages}); should it fail, the pool
+   * loads the old rules afresh and says no, which each fixture checks too. At least {@code share}
    * of the updates must happen in place.
    */
   private static Stream<DynamicNode> corpus(Variant variant, int stride, double share) throws Exception {
