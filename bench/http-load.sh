@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # HTTP load on loopback (docs/performance.md): starts the server on a generated catalog, then in the
 # same run, REPEAT times: wrk against GET /health (the ceiling of this machine's HTTP stack) and
-# against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals;
-# then a paced run at 80% of the measured decision rate for its p99. Needs wrk (apt-get install wrk).
+# against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals,
+# 2,000 bodies in turn (asked again: the server answers them from the answers it keeps), and the same
+# bodies each with a provisioned product name never sent before (a new question every request); then a
+# paced run at 80% of each measured decision rate for its p99. Needs wrk (apt-get install wrk).
 #
 # Afterwards, POST /v1/rules/reload RELOADS times for the rule reload time the server reports, each after
 # an edit a policy author makes (one denial's message in launch.drl, changed and changed back: rules
@@ -77,7 +79,7 @@ drain() { # until /health answers within 0.5 s (at most 300 s)
   log "the server did not drain within 300 s"
 }
 
-run() { # name url duration [post delay]
+run() { # name url duration [post|post-new delay]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
   local line conns=$CONNS threads=$THREADS
   if [ "$mode" = get ]; then
@@ -85,7 +87,7 @@ run() { # name url duration [post delay]
   else
     conns=$DECIDE_CONNS
     [ "$threads" -le "$conns" ] || threads=$conns
-    line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- post "$BODIES" "$delay" | tail -1)
+    line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- "$mode" "$BODIES" "$delay" | tail -1)
     drain
   fi
   echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$conns,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
@@ -98,23 +100,30 @@ run warmup-decide "$BASE$ENDPOINT" "$WARMUP" post >/dev/null
 for r in $(seq 1 "$REPEAT"); do
   run "health-$r" "$BASE/health" "$DURATION"
   run "decide-$r" "$BASE$ENDPOINT" "$DURATION" post
+  run "decidenew-$r" "$BASE$ENDPOINT" "$DURATION" post-new
 done
 
 rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-health=$(rps health-) decide=$(rps decide-)
+health=$(rps health-) decide=$(rps decide-) decidenew=$(rps decidenew-)
+awk -v x="$decide" -v y="$decidenew" 'BEGIN { exit !(x > 0 && y > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
+log "medians: /health $health req/s; decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health) asked again, $decidenew req/s ($(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')%) each a new question"
+paced() { # name mode rate: a connection sends, waits for the answer, then pauses; calibrate the pause for 80% of rate
+  local name=$1 mode=$2 target interval pause line got busy
+  target=$(awk -v x="$3" 'BEGIN { printf "%.2f", 0.8 * x }')
+  interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
+  log "$name: pacing to $target req/s"
+  pause=$interval
+  for c in 1 2; do
+    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause")
+    got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
+    busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
+    pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
+  done
+  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause"
+}
+paced paced-80 post "$decide"
+paced paced-80-new post-new "$decidenew"
 target=$(awk -v x="$decide" 'BEGIN { printf "%.2f", 0.8 * x }')
-awk -v x="$decide" 'BEGIN { exit !(x > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
-interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
-log "medians: /health $health req/s, decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health); pacing to $target req/s"
-# a connection sends, waits for the answer, then pauses: calibrate the pause once for 80% of the rate
-pause=$interval
-for c in 1 2; do
-  line=$(run "calibrate-$c" "$BASE$ENDPOINT" 10s post "$pause")
-  got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-  busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
-  pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
-done
-run paced-80 "$BASE$ENDPOINT" "$DURATION" post "$pause"
 reloads=()
 reload_ms() { curl -s -X POST "$BASE/v1/rules/reload" | sed -n 's/.*"millis":\([0-9]*\).*/\1/p'; }
 for i in $(seq 1 "$RELOADS"); do
@@ -132,4 +141,4 @@ grep -q "edited by bench" "$OUT/rules/launch.drl" || { echo "the derivation to e
 fresh=$(reload_ms)
 await_sessions
 log "rule reload after a derivation changed (loaded afresh): $fresh ms"
-echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload,\"reloadFreshMs\":$fresh}}" | tee -a "$OUT/results.jsonl"
+echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"decideNewRps\":$decidenew,\"ratioNew\":$(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload,\"reloadFreshMs\":$fresh}}" | tee -a "$OUT/results.jsonl"

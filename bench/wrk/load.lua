@@ -1,8 +1,12 @@
 -- wrk script for bench/http-load.sh.
 --   wrk ... -s load.lua URL -- get
 --   wrk ... -s load.lua URL -- post BODIES.jsonl [DELAY_MS]
+--   wrk ... -s load.lua URL -- post-new BODIES.jsonl [DELAY_MS]
 -- "post" sends the JSON bodies of BODIES.jsonl (one per line) round robin, each thread from its own
--- offset. DELAY_MS > 0 paces every connection (a think time before each request).
+-- offset. "post-new" sends the same bodies with a ProvisionedProductName never sent before in each
+-- request ("<name>-<thread>-<n>"), so that every request is a new question to the server (none can be
+-- answered again from the answers it keeps); its requests are built per request, which costs wrk more.
+-- DELAY_MS > 0 paces every connection (a think time before each request).
 -- Requests are built in init(), never at the top level (Jetty answers 400 to requests built there).
 -- done() prints one JSON line: rate, latency percentiles in ms, errors.
 
@@ -16,6 +20,9 @@ end
 local requests = {}
 local next_request = 1
 local pause = 0
+local fresh = false -- post-new: requests[i] = {before, name, after}, the body around its name
+local sent = 0
+local headers = { ["Content-Type"] = "application/json" }
 
 function init(args)
   local mode = args[1] or "get"
@@ -24,12 +31,18 @@ function init(args)
     return
   end
   pause = tonumber(args[3] or "0") or 0
-  local headers = { ["Content-Type"] = "application/json" }
+  fresh = mode == "post-new"
   local n = 0
   for line in io.lines(args[2]) do
     if line ~= "" then
       n = n + 1
-      requests[n] = wrk.format("POST", wrk.path, headers, line)
+      if fresh then
+        local before, name, after = line:match('^(.-"ProvisionedProductName":")([^"]*)(".*)$')
+        if not before then error("post-new: a body without ProvisionedProductName: " .. line) end
+        requests[n] = { before, name .. "-" .. (id or 0) .. "-", after }
+      else
+        requests[n] = wrk.format("POST", wrk.path, headers, line)
+      end
     end
   end
   next_request = ((id or 0) * 7919) % n + 1
@@ -42,6 +55,10 @@ end
 function request()
   local r = requests[next_request]
   next_request = next_request % #requests + 1
+  if fresh then
+    sent = sent + 1
+    return wrk.format("POST", wrk.path, headers, r[1] .. r[2] .. sent .. r[3])
+  end
   return r
 end
 

@@ -96,9 +96,28 @@ public class DecisionBenchmark {
     return Math.floorMod(next.getAndIncrement(), size);
   }
 
+  /**
+   * The 1,000 launches in turn: from the second round on, each is a question the live catalog has
+   * answered under the same catalog and rules, so it is answered again from its kept answers
+   * ({@code live/Answers}), as a pipeline's repeated dry run is.
+   */
   @Benchmark
   public Decision provisionProduct() {
     return decide(launches.get(nextIndex(launches.size())));
+  }
+
+  /**
+   * The same launches, each under a provisioned product name never asked before: a new question every
+   * call, decided by the rules, from the launch paths kept for its caller (all 1,000 callers are kept
+   * after the first round). What {@link #provisionProduct} measured before answers were kept.
+   */
+  @Benchmark
+  public Decision provisionProductNewQuestion() {
+    int i = next.getAndIncrement();
+    Call sample = launches.get(Math.floorMod(i, launches.size()));
+    com.fasterxml.jackson.databind.node.ObjectNode input = sample.input();
+    input.put("ProvisionedProductName", "bench-q-" + i);
+    return decide(new Call(sample.getName(), sample.getCaller(), input, true));
   }
 
   /**

@@ -57,6 +57,35 @@ public final class Call {
 
   public boolean explain() { return explain; }
 
+  /**
+   * What this call asks, as a value: equal for calls of the same name, caller, input and flags (the
+   * input compared as JSON, field order aside). The rules decide a question from the catalog and
+   * nothing else, so equal questions asked of one catalog under one rule set get equal decisions.
+   */
+  public Object question() {
+    return new Question(name, caller, input, dryRun, explain, explained == null ? null : explained.question());
+  }
+
+  private static final class Question {
+    private final Object[] parts;
+    private final int hash;
+
+    Question(Object... parts) {
+      this.parts = parts;
+      this.hash = Arrays.hashCode(parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Question q && q.hash == hash && Arrays.equals(q.parts, parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
   public String getName() { return name; }
   public Caller getCaller() { return caller; }
   public String getAccount() { return caller.account(); }

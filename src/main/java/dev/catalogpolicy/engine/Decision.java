@@ -23,6 +23,12 @@ public record Decision(String decision, List<Reason> reasons, String error, List
     return ALLOW.equals(decision);
   }
 
+  /** The same decision under another id: the same question answered again ({@code live/Answers}). */
+  public Decision withDecisionId(String id) {
+    return new Decision(decision, reasons, error, effects, launch, paths, products, constraints, findings, impact, id,
+        firedRules);
+  }
+
   public Decision withImpact(Object impactValue) {
     return new Decision(decision, reasons, error, effects, launch, paths, products, constraints, findings,
         impactValue, decisionId, firedRules);

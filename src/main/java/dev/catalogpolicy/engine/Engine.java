@@ -54,6 +54,11 @@ public final class Engine {
       return new Result(decision, before, next, removed, added);
     }
 
+    /** The same result with {@code d} for its decision. */
+    public Result with(Decision d) {
+      return new Result(d, catalog, next, removed, added);
+    }
+
     /** The catalog the call gives, or would give were it applied. */
     public Catalog wouldBe() {
       return next.get();

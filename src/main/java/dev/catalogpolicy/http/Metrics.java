@@ -26,6 +26,9 @@ final class Metrics {
         .description("launch-path questions whose paths the sessions keep between calls (all sessions)").register(registry);
     Gauge.builder("catalogpolicy_journal_bytes", live, LiveCatalog::journalBytes)
         .description("bytes in the current journal segment").baseUnit("bytes").register(registry);
+    FunctionCounter.builder("catalogpolicy_answers_reused", live, LiveCatalog::answersReused)
+        .description("dry runs and queries answered again from the answers kept for the catalog and rules now served")
+        .register(registry);
     FunctionCounter.builder("catalogpolicy_rule_reloads", reloader, RuleReloader::succeeded)
         .tag("result", "ok").description("rule reloads").register(registry);
     FunctionCounter.builder("catalogpolicy_rule_reloads", reloader, RuleReloader::failures)

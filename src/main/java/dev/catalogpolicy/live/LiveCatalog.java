@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -68,6 +70,8 @@ public final class LiveCatalog implements AutoCloseable {
     return t;
   });
   private final AtomicBoolean compacting = new AtomicBoolean();
+  private final AtomicReference<Answers> answers = new AtomicReference<>();
+  private final LongAdder reused = new LongAdder();
   private long sinceSnapshot;
   private final Object snapshotLock = new Object();
   private long snapshotVersion;
@@ -146,14 +150,30 @@ public final class LiveCatalog implements AutoCloseable {
     return journal.bytes();
   }
 
-  /** Decides a call without changing anything (dry runs, queries, ExplainImpact). */
+  /**
+   * Decides a call without changing anything (dry runs, queries, ExplainImpact). A question already
+   * answered under the state published now is answered again from {@link Answers}; ExplainImpact and
+   * explained calls are always decided.
+   */
   public Decided decide(Call call) {
     Call dry = call.isDryRun() ? call : call.asDryRun();
+    Object question = dry.explained() == null && !dry.explain() && Answers.DEFAULT_CAPACITY > 0 ? dry.question() : null;
     while (true) {
       State s = state.get();
+      Answers known = question == null ? null : answersFor(s);
+      Engine.Result answered = known == null ? null : known.get(question);
+      if (answered != null) {
+        reused.increment();
+        return new Decided(answered.with(answered.decision().withDecisionId(UUID.randomUUID().toString())), s, false);
+      }
       EnginePool e = engine;
       try {
         Engine.Result r = e.read(dry);
+        // kept only when decided on the state's own catalog and nothing was published meanwhile (new rules
+        // are published while the sessions are paused, so a call decided with them sees a new state here)
+        if (known != null && r.catalog() == s.catalog() && state.get() == s && r.decision().error() == null) {
+          known.put(question, r);
+        }
         // a change may be published between reading the state and deciding: report the version decided at
         if (r.catalog() != s.catalog()) {
           State now = state.get(), before = prior;
@@ -165,6 +185,20 @@ public final class LiveCatalog implements AutoCloseable {
         if (e == engine) throw closed; // not a swap: a real fault
       }
     }
+  }
+
+  /** The answers kept for {@code s}: new ones when {@code s} is newer than those kept. */
+  private Answers answersFor(State s) {
+    Answers a = answers.get();
+    if (a != null && a.state() == s) return a;
+    if (s != state.get()) return null; // an older state: neither kept nor looked up
+    Answers fresh = new Answers(s, Answers.DEFAULT_CAPACITY);
+    return answers.compareAndSet(a, fresh) ? fresh : answersFor(s);
+  }
+
+  /** Dry runs and queries answered again from {@link Answers} since the catalog was opened. */
+  public long answersReused() {
+    return reused.sum();
   }
 
   /** The calls api.md names as queries (ListLaunchPaths, SearchProducts, DescribeProvisioningParameters, AuditCatalog). */
