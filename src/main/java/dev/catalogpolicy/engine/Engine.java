@@ -7,7 +7,6 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -102,7 +101,7 @@ public final class Engine {
         List<Reason> reasons = out.reasons().stream().filter(r -> r.deny() && r.stage().equals(stage)).toList();
         String error = ReasonCodes.get(reasons.get(0).code()).awsError();
         return new Decision(Decision.DENY, reasons, error, List.of(), out.answer().launch(), null, null, null,
-            null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
+            null, null, DecisionIds.next(), List.copyOf(out.fired()));
       }
     }
     for (String stage : ALLOW_STAGES) fire(session, out, stage);
@@ -112,7 +111,7 @@ public final class Engine {
     Answer a = out.answer();
     return new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), a.launch(),
         a.paths(), a.productList(), a.constraints().isEmpty() ? null : a.constraints(), a.findingList(), null,
-        UUID.randomUUID().toString(), List.copyOf(out.fired()));
+        DecisionIds.next(), List.copyOf(out.fired()));
   }
 
   /** ExplainImpact (E1): the decision of a call and everything it would change ({@link Impact}), applied to nothing. */
@@ -137,7 +136,7 @@ public final class Engine {
       fireLoaded(session, out);
       Catalog after = catalog.apply(out.removed(), out.added());
       Decision d = new Decision(Decision.ALLOW, out.reasons(), null, new ArrayList<>(out.effects()), null, null, null,
-          null, null, null, UUID.randomUUID().toString(), List.copyOf(out.fired()));
+          null, null, null, DecisionIds.next(), List.copyOf(out.fired()));
       return new Result(d, after, after, List.copyOf(out.removed()), List.copyOf(out.added()));
     } finally {
       session.dispose();

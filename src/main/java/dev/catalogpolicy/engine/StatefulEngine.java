@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -389,7 +388,7 @@ public final class StatefulEngine implements AutoCloseable {
     Engine.fireLoaded(session, o);
     Catalog settled = source.apply(o.removed(), o.added());
     Decision d = new Decision(Decision.ALLOW, o.reasons(), null, new ArrayList<>(o.effects()), null, null, null,
-        null, null, null, UUID.randomUUID().toString(), List.copyOf(o.fired()));
+        null, null, null, DecisionIds.next(), List.copyOf(o.fired()));
     List<Object> removed = List.copyOf(o.removed()), added = List.copyOf(o.added());
     keep(o);
     publish(settled);

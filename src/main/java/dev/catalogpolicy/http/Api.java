@@ -180,7 +180,11 @@ final class Api {
     metrics.decision(call.getName(), decision.decision(), d.applied(), System.nanoTime() - t0);
     log.append(logLine(endpoint, call, d));
     ctx.header(VERSION_HEADER, Long.toString(d.state().version()));
-    ctx.json(decision);
+    try { // as ctx.json does with the same mapper, without the detour through a String
+      ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(decision));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ObjectNode logLine(String endpoint, Call call, LiveCatalog.Decided d) {

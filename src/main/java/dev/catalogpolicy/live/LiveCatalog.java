@@ -3,6 +3,7 @@ package dev.catalogpolicy.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.catalog.Catalog;
 import dev.catalogpolicy.engine.Call;
+import dev.catalogpolicy.engine.DecisionIds;
 import dev.catalogpolicy.engine.Engine;
 import dev.catalogpolicy.engine.EnginePool;
 import dev.catalogpolicy.engine.RuleSet;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -164,7 +164,7 @@ public final class LiveCatalog implements AutoCloseable {
       Engine.Result answered = known == null ? null : known.get(question);
       if (answered != null) {
         reused.increment();
-        return new Decided(answered.with(answered.decision().withDecisionId(UUID.randomUUID().toString())), s, false);
+        return new Decided(answered.with(answered.decision().withDecisionId(DecisionIds.next())), s, false);
       }
       EnginePool e = engine;
       try {

@@ -80,9 +80,9 @@ public final class CallParser {
     for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
       var e = it.next();
       if (spec.required().contains(e.getKey()) || spec.optional().contains(e.getKey())) {
-        checkKind(e.getKey(), e.getValue(), child(path, e.getKey()));
+        checkKind(e.getKey(), e.getValue(), path);
         Integer max = CallSpec.maxLength(name, e.getKey());
-        if (max != null && e.getValue().isTextual()) checkLength(e.getKey(), e.getValue().asText(), max, child(path, e.getKey()));
+        if (max != null && e.getValue().isTextual()) checkLength(e.getKey(), e.getValue().asText(), max, path);
       }
     }
     spec.enums().forEach((key, allowed) -> {
@@ -104,12 +104,13 @@ public final class CallParser {
     if (input.has("ProvisioningParameters")) {
       JsonNode list = input.get("ProvisioningParameters");
       for (int i = 0; i < list.size(); i++) {
+        if (wellFormedParameter(list.get(i))) continue; // the checks below, without building paths
         String pp = child(path, "ProvisioningParameters") + "[" + i + "]";
         object(list.get(i), pp);
-        checkLength("Key", requiredText(list.get(i), "Key", pp), CallSpec.MAX_PARAMETER_KEY, child(pp, "Key"));
+        checkLength("Key", requiredText(list.get(i), "Key", pp), CallSpec.MAX_PARAMETER_KEY, pp);
         JsonNode v = list.get(i).get("Value");
         if (v != null && !v.isNull() && !v.isValueNode()) throw new BadRequest(child(pp, "Value"), "expected a string");
-        if (v != null && v.isValueNode()) checkLength("Value", v.asText(), CallSpec.MAX_PARAMETER_VALUE, child(pp, "Value"));
+        if (v != null && v.isValueNode()) checkLength("Value", v.asText(), CallSpec.MAX_PARAMETER_VALUE, pp);
       }
     }
     if (input.has("ProvisioningArtifacts")) {
@@ -117,23 +118,32 @@ public final class CallParser {
       for (int i = 0; i < list.size(); i++) {
         String ap = child(path, "ProvisioningArtifacts") + "[" + i + "]";
         object(list.get(i), ap);
-        checkLength("Id", requiredText(list.get(i), "Id", ap), CallSpec.maxLength(name, "Id"), child(ap, "Id"));
+        checkLength("Id", requiredText(list.get(i), "Id", ap), CallSpec.maxLength(name, "Id"), ap);
         String artifactName = optionalText(list.get(i), "Name", ap);
-        if (artifactName != null) checkLength("Name", artifactName, CallSpec.MAX_ARTIFACT_NAME, child(ap, "Name"));
+        if (artifactName != null) checkLength("Name", artifactName, CallSpec.MAX_ARTIFACT_NAME, ap);
         optionalBool(list.get(i), "Active", ap, true);
       }
     }
     if (input.has("Parameters")) input.set("Parameters", ConstraintParameters.normalize(input.get("Parameters")));
   }
 
-  private static void checkLength(String key, String value, int max, String path) {
+  /** A {Key, Value} parameter the checks of {@link #checkInput} accept: a text Key and a scalar Value, within length. */
+  private static boolean wellFormedParameter(JsonNode p) {
+    if (!p.isObject()) return false;
+    JsonNode k = p.get("Key"), v = p.get("Value");
+    return k != null && k.isTextual() && k.asText().length() <= CallSpec.MAX_PARAMETER_KEY
+        && (v == null || v.isNull() || (v.isValueNode() && v.asText().length() <= CallSpec.MAX_PARAMETER_VALUE));
+  }
+
+  /** {@code parent}: the path of the object holding {@code key} (a field's path is built only for its error). */
+  private static void checkLength(String key, String value, int max, String parent) {
     if (value.length() > max) {
-      throw new BadRequest(path, key + " is at most " + max + " characters (AWS rejects a longer one), got "
+      throw new BadRequest(child(parent, key), key + " is at most " + max + " characters (AWS rejects a longer one), got "
           + value.length() + ": " + Fields.shown(value));
     }
   }
 
-  private static void checkKind(String key, JsonNode v, String path) {
+  private static void checkKind(String key, JsonNode v, String parent) {
     if (v.isNull()) return;
     String kind = CallSpec.KINDS.getOrDefault(key, "string");
     boolean ok = switch (kind) {
@@ -143,6 +153,6 @@ public final class CallParser {
       case "object-or-string" -> v.isObject() || v.isTextual();
       default -> v.isTextual() || v.isNumber();
     };
-    if (!ok) throw new BadRequest(path, "expected " + kind.replace("-or-", " or ") + ", got " + kind(v));
+    if (!ok) throw new BadRequest(child(parent, key), "expected " + kind.replace("-or-", " or ") + ", got " + kind(v));
   }
 }
