@@ -79,13 +79,13 @@ drain() { # until /health answers within 0.5 s (at most 300 s)
   log "the server did not drain within 300 s"
 }
 
-run() { # name url duration [post|post-new delay]
+run() { # name url duration [post|post-new delay [connections]]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
   local line conns=$CONNS threads=$THREADS
   if [ "$mode" = get ]; then
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- get | tail -1)
   else
-    conns=$DECIDE_CONNS
+    conns=${6:-$DECIDE_CONNS}
     [ "$threads" -le "$conns" ] || threads=$conns
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- "$mode" "$BODIES" "$delay" | tail -1)
     drain
@@ -107,19 +107,19 @@ rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/
 health=$(rps health-) decide=$(rps decide-) decidenew=$(rps decidenew-)
 awk -v x="$decide" -v y="$decidenew" 'BEGIN { exit !(x > 0 && y > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
 log "medians: /health $health req/s; decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health) asked again, $decidenew req/s ($(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')%) each a new question"
-paced() { # name mode rate: a connection sends, waits for the answer, then pauses; calibrate the pause for 80% of rate
-  local name=$1 mode=$2 target interval pause line got busy
+paced() { # name mode rate: 80% of rate, each connection pausing 2 ms between an answer and its next request;
+  # the number of connections calibrated for that rate (wrk's pause is whole milliseconds: pacing by it alone
+  # cannot reach rates of thousands a second on 16 connections)
+  local name=$1 mode=$2 target pause=2 conns=$DECIDE_CONNS line got cycle
   target=$(awk -v x="$3" 'BEGIN { printf "%.2f", 0.8 * x }')
-  interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.0f", 1000 * c / t }')
   log "$name: pacing to $target req/s"
-  pause=$interval
   for c in 1 2; do
-    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause")
+    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause" "$conns")
     got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-    busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
-    pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.0f", (x < 0 ? 0 : x) }')
+    cycle=$(awk -v c="$conns" -v r="$got" 'BEGIN { print 1000 * c / r }') # ms a connection takes per request
+    conns=$(awk -v t="$target" -v y="$cycle" 'BEGIN { x = int(t * y / 1000 + 0.5); print (x < 1 ? 1 : x) }')
   done
-  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause"
+  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause" "$conns"
 }
 paced paced-80 post "$decide"
 paced paced-80-new post-new "$decidenew"
