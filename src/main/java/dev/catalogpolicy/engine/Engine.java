@@ -7,6 +7,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -178,7 +179,17 @@ public final class Engine {
     } else {
       out.stage("derive");
     }
-    int n = session.fireAllRules(MAX_FIRINGS);
+    Watchdog.Slot watched = Watchdog.watch(session, out);
+    int n;
+    try {
+      n = session.fireAllRules(MAX_FIRINGS);
+    } finally {
+      watched.done();
+    }
+    if (out.stopped()) {
+      throw new EngineException("the rules did not return within " + TimeUnit.NANOSECONDS.toSeconds(Watchdog.limitNanos)
+          + " s in stage " + out.stage() + " (" + n + " firings) and were stopped; the session is rebuilt");
+    }
     if (n >= MAX_FIRINGS || out.overdue(MAX_NANOS)) {
       throw new EngineException("rules did not settle in stage " + stage + " (" + n + " firings); the last rule fired was \""
           + out.lastRule() + "\": does its consequence re-create what it matches?");

@@ -30,6 +30,7 @@ public final class Outcome {
   private final long started = System.nanoTime();
   private long firings;
   private boolean overdue;
+  private volatile boolean stopped;
 
   Outcome(KieSession session, boolean explain) {
     this.session = session;
@@ -50,8 +51,23 @@ public final class Outcome {
     if (explain && !rule.isEmpty() && !(fact instanceof Effect)) explanation.derived(fact, rule, matched);
   }
 
-  /** True once the evaluation has run longer than {@code nanos} (checked every 4096 firings). */
+  /** How long ago this evaluation began. */
+  long age() {
+    return System.nanoTime() - started;
+  }
+
+  /** Stopped by the {@link Watchdog}: its session was halted. */
+  void stop() {
+    stopped = true;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  /** True once the evaluation has run longer than {@code nanos} (checked every 4096 firings), or was stopped. */
   boolean overdue(long nanos) {
+    if (stopped) return true;
     if (!overdue && (firings & 4095) == 0 && System.nanoTime() - started > nanos) overdue = true;
     return overdue;
   }
