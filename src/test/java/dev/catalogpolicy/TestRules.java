@@ -1,5 +1,6 @@
 package dev.catalogpolicy;
 
+import dev.catalogpolicy.engine.RuleCompileException;
 import dev.catalogpolicy.engine.RuleCompiler;
 import dev.catalogpolicy.engine.RuleSet;
 
@@ -10,8 +11,15 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The repository's rules, compiled once for all tests. */
 public final class TestRules {
@@ -30,6 +38,18 @@ public final class TestRules {
       }
     }
     return rules;
+  }
+
+  /** {@code rules} with {@code file} edited by {@code how} (where {@code where} finds what to edit), compiled. */
+  public static RuleSet edit(RuleSet rules, String file, Predicate<String> where, UnaryOperator<String> how)
+      throws RuleCompileException {
+    Map<String, String> sources = new LinkedHashMap<>(rules.sources());
+    String text = sources.get(file);
+    assertTrue(text != null && where.test(text), file + ": what to edit");
+    String edited = how.apply(text);
+    assertFalse(edited.equals(text), file + ": edited");
+    sources.put(file, edited);
+    return RuleCompiler.compile(sources);
   }
 
   /** One dynamic test per fixture file, named by its path under fixtures/. */

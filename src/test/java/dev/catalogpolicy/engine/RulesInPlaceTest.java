@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -64,7 +63,7 @@ class RulesInPlaceTest {
   /** An edit a policy author makes: one denial's message. */
   @TestFactory
   Stream<DynamicNode> aDenialsMessageChangedInPlace() throws Exception {
-    RuleSet edited = edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
+    RuleSet edited = TestRules.edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
         t -> t.replace("; give a PathId", "; name one with PathId"));
     return corpus(() -> edited, 2, 1.0);
   }
@@ -185,16 +184,16 @@ class RulesInPlaceTest {
   void onlyCallStageRulesChangeInPlace() throws Exception {
     RuleSet full = TestRules.get();
     // a derivation: loaded afresh
-    RuleSet changed = edit(full, "launch.drl", t -> t.contains("insert($s);"), t -> t.replace("insert($s);", "insert($s); "));
+    RuleSet changed = TestRules.edit(full, "launch.drl", t -> t.contains("insert($s);"), t -> t.replace("insert($s);", "insert($s); "));
     String why = RuleDiff.whyNotInPlace(full, changed);
     assertNotNull(why);
     assertTrue(why.contains("R6 a call's caller is a subject"), why);
     // a denial's message: in place
-    RuleSet message = edit(full, "launch.drl", t -> t.contains("No launch paths found"),
+    RuleSet message = TestRules.edit(full, "launch.drl", t -> t.contains("No launch paths found"),
         t -> t.replace("No launch paths found", "No launch path found"));
     assertNull(RuleDiff.whyNotInPlace(full, message));
     // a function or a declared type changes what every rule may mean: loaded afresh
-    RuleSet declared = edit(full, "launch.drl", t -> true, t -> t + "\ndeclare Marker\n  id : String\nend\n");
+    RuleSet declared = TestRules.edit(full, "launch.drl", t -> true, t -> t + "\ndeclare Marker\n  id : String\nend\n");
     assertNotNull(RuleDiff.whyNotInPlace(full, declared));
 
     Catalog demo = CatalogJson.read(Files.readString(TestRules.FIXTURES.resolve("demo/catalog.json")));
@@ -206,16 +205,5 @@ class RulesInPlaceTest {
       assertSame(message, pool.rules());
       StatefulEngineTest.assertSessionHoldsCatalog(message, pool.engine(0), "in place");
     }
-  }
-
-  private static RuleSet edit(RuleSet rules, String file, Predicate<String> where, java.util.function.UnaryOperator<String> how)
-      throws RuleCompileException {
-    Map<String, String> sources = new LinkedHashMap<>(rules.sources());
-    String text = sources.get(file);
-    assertTrue(where.test(text), file + ": what to edit");
-    String edited = how.apply(text);
-    assertFalse(edited.equals(text), file + ": edited");
-    sources.put(file, edited);
-    return RuleCompiler.compile(sources);
   }
 }

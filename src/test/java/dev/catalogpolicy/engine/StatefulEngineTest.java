@@ -1,12 +1,9 @@
 package dev.catalogpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.Decisions;
 import dev.catalogpolicy.TestRules;
 import dev.catalogpolicy.catalog.Catalog;
-import dev.catalogpolicy.json.Json;
 import dev.catalogpolicy.scenario.Scenario;
 import dev.catalogpolicy.scenario.ScenarioFiles;
 import dev.catalogpolicy.scenario.Step;
@@ -16,7 +13,6 @@ import org.kie.api.runtime.KieSession;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import dev.catalogpolicy.TestRules;
 import dev.catalogpolicy.engine.Call;
 import dev.catalogpolicy.engine.Decision;
 import dev.catalogpolicy.engine.Engine;
-import dev.catalogpolicy.engine.RuleCompiler;
 import dev.catalogpolicy.engine.RuleSet;
 import dev.catalogpolicy.scenario.Scenario;
 import dev.catalogpolicy.scenario.ScenarioFiles;
@@ -18,10 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,11 +40,8 @@ class AnswersReusedTest {
 
   private static synchronized RuleSet edited() throws Exception {
     if (edited == null) {
-      Map<String, String> sources = new LinkedHashMap<>(TestRules.get().sources());
-      String launch = sources.get("launch.drl");
-      assertTrue(launch.contains("; give a PathId"), "launch.drl's message to edit");
-      sources.put("launch.drl", launch.replace("; give a PathId", "; name one with PathId"));
-      edited = RuleCompiler.compile(sources);
+      edited = TestRules.edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
+          t -> t.replace("; give a PathId", "; name one with PathId"));
     }
     return edited;
   }
