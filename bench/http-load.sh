@@ -79,7 +79,7 @@ drain() { # until /health answers within 0.5 s (at most 300 s)
   log "the server did not drain within 300 s"
 }
 
-run() { # name url duration [post|post-new delay [connections]]
+run() { # name url duration [post|post-new delay-ms [connections]]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
   local line conns=$CONNS threads=$THREADS
   if [ "$mode" = get ]; then
@@ -107,19 +107,20 @@ rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/
 health=$(rps health-) decide=$(rps decide-) decidenew=$(rps decidenew-)
 awk -v x="$decide" -v y="$decidenew" 'BEGIN { exit !(x > 0 && y > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
 log "medians: /health $health req/s; decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health) asked again, $decidenew req/s ($(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')%) each a new question"
-paced() { # name mode rate: 80% of rate, each connection pausing 2 ms between an answer and its next request;
-  # the number of connections calibrated for that rate (wrk's pause is whole milliseconds: pacing by it alone
-  # cannot reach rates of thousands a second on 16 connections)
-  local name=$1 mode=$2 target pause=2 conns=$DECIDE_CONNS line got cycle
+paced() { # name mode rate: 80% of rate on the decision runs' connections, each pausing between an answer and
+  # its next request; the pause (fractional: load.lua's delay() draws whole milliseconds around it) calibrated twice
+  local name=$1 mode=$2 target interval pause line got busy
   target=$(awk -v x="$3" 'BEGIN { printf "%.2f", 0.8 * x }')
+  interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.3f", 1000 * c / t }') # ms per request a connection
   log "$name: pacing to $target req/s"
+  pause=$interval
   for c in 1 2; do
-    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause" "$conns")
+    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause")
     got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-    cycle=$(awk -v c="$conns" -v r="$got" 'BEGIN { print 1000 * c / r }') # ms a connection takes per request
-    conns=$(awk -v t="$target" -v y="$cycle" 'BEGIN { x = int(t * y / 1000 + 0.5); print (x < 1 ? 1 : x) }')
+    busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
+    pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.3f", (x < 0 ? 0 : x) }')
   done
-  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause" "$conns"
+  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause"
 }
 paced paced-80 post "$decide"
 paced paced-80-new post-new "$decidenew"
