@@ -1,5 +1,7 @@
 package dev.catalogpolicy.live;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.json.Json;
 import org.slf4j.Logger;
@@ -7,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,21 +23,31 @@ import java.util.stream.Stream;
 /**
  * Every decision of the live catalog as one JSON line in {@code decisions.log}, rotated by size into
  * {@code decisions-<n>.log} (the newest {@code keep} are kept). A request only enqueues its line; one
- * background thread writes. A full queue drops the line and counts it ({@link #dropped()}), so a slow
- * disk never blocks a decision and never loses one silently.
+ * background thread turns it into JSON and writes it. A full queue drops the line and counts it
+ * ({@link #dropped()}), so a slow disk never blocks a decision and never loses one silently.
  */
 public final class DecisionLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
-  private static final ObjectNode STOP = Json.MAPPER.createObjectNode();
+  private static final Line STOP = g -> {};
+
+  /**
+   * One line of the log: it writes one JSON object to {@code g}, on the log's thread, so what it refers
+   * to must not change once appended.
+   */
+  @FunctionalInterface
+  public interface Line {
+    void write(JsonGenerator g) throws IOException;
+  }
 
   private final Path dir;
   private final long maxBytes;
   private final int keep;
-  private final BlockingQueue<ObjectNode> queue;
+  private final BlockingQueue<Line> queue;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final Thread writer;
+  private final ByteArrayBuilder line = new ByteArrayBuilder(1024);
   private OutputStream out;
   private long size;
 
@@ -53,8 +64,13 @@ public final class DecisionLog implements AutoCloseable {
   }
 
   /** Enqueues one decision line; never blocks. */
-  public void append(ObjectNode line) {
+  public void append(Line line) {
     if (!queue.offer(line)) dropped.incrementAndGet();
+  }
+
+  /** Enqueues a line already built as a tree. */
+  public void append(ObjectNode node) {
+    append(g -> g.writeTree(node));
   }
 
   public long written() { return written.get(); }
@@ -66,15 +82,15 @@ public final class DecisionLog implements AutoCloseable {
   }
 
   private void drain() {
-    List<ObjectNode> batch = new ArrayList<>();
+    List<Line> batch = new ArrayList<>();
     while (true) {
       try {
-        ObjectNode first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Line first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, 1023);
         boolean stop = false;
-        for (ObjectNode line : batch) {
+        for (Line line : batch) {
           if (line == STOP) {
             stop = true;
             continue;
@@ -92,16 +108,21 @@ public final class DecisionLog implements AutoCloseable {
     }
   }
 
-  private void write(ObjectNode line) {
+  private void write(Line next) {
     try {
-      byte[] b = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
+      line.reset();
+      try (JsonGenerator g = Json.MAPPER.createGenerator(line)) {
+        next.write(g);
+      }
+      line.write('\n');
+      byte[] b = line.toByteArray();
       if (size > 0 && size + b.length > maxBytes) rotate();
       out.write(b);
       size += b.length;
       written.incrementAndGet();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) { // a line that cannot be written must not stop the writer
       failed.incrementAndGet();
-      LOG.warn("decision log write failed: {}", e.getMessage());
+      LOG.warn("decision log write failed: {}", e.toString());
     }
   }
 

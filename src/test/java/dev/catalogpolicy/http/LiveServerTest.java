@@ -238,7 +238,7 @@ class LiveServerTest {
   @Test
   void metricsCountRequestsAndDecisionsAndTheDecisionLogHasEachDecision() throws Exception {
     Http http = start(config());
-    http.json("POST", "/v1/calls", createPortfolio("port-m", false), 200);
+    JsonNode allowed = http.json("POST", "/v1/calls", createPortfolio("port-m", false), 200);
     http.json("POST", "/v1/calls", createPortfolio("port-m", false), 200);
     String metrics = http.get("/metrics").body();
     assertTrue(metrics.contains("catalogpolicy_decisions_seconds_count{applied=\"true\",call=\"CreatePortfolio\",decision=\"ALLOW\"} 1"), metrics);
@@ -255,6 +255,22 @@ class LiveServerTest {
     JsonNode first = Json.parse(lines.get(0));
     for (String key : new String[] {"decisionId", "time", "rulesHash", "catalogVersion", "caller", "call", "input", "decision", "reasons"}) {
       assertTrue(first.has(key), key + " in " + first);
+    }
+    JsonNode request = Json.parse(createPortfolio("port-m", false));
+    assertEquals(allowed.get("decisionId"), first.get("decisionId"));
+    assertEquals("calls", first.get("endpoint").asText());
+    assertEquals(Json.parse("{\"account\":\"111111111111\",\"region\":\"us-east-1\",\"principal\":null,\"groups\":[]}"),
+        first.get("caller"), "the caller as the engine read it");
+    assertEquals(request.get("input"), first.get("input"));
+    assertEquals("CreatePortfolio", first.get("call").asText());
+    assertFalse(first.get("dryRun").asBoolean());
+    assertTrue(first.get("applied").asBoolean());
+    assertEquals(2, first.get("catalogVersion").asLong(), "the version the applied call made");
+    assertEquals(allowed.get("reasons").size(), first.get("reasons").size());
+    for (int i = 0; i < first.get("reasons").size(); i++) {
+      assertEquals(allowed.get("reasons").get(i).get("code"), first.get("reasons").get(i).get("code"));
+      assertEquals(allowed.get("reasons").get(i).get("rule"), first.get("reasons").get(i).get("rule"));
+      assertEquals(2, first.get("reasons").get(i).size(), "a reason's code and rule, no more");
     }
     assertEquals("DENY", Json.parse(lines.get(1)).get("decision").asText());
   }

@@ -52,4 +52,26 @@ class DecisionLogTest {
     assertEquals(total, written + dropped, "every line is either written or counted as dropped");
     assertEquals(written, Files.readAllLines(dir.resolve("decisions.log")).size());
   }
+
+  @Test
+  void aLineThatCannotBeWrittenIsCountedAndTheNextOnesAreWritten() throws Exception {
+    try (DecisionLog log = new DecisionLog(dir, 1L << 20, 2, 100)) {
+      log.append(g -> {
+        g.writeStartObject();
+        g.writeStringField("decisionId", "d1");
+      });
+      log.append(g -> { throw new IllegalStateException("broken line"); });
+      log.append(g -> {
+        g.writeStartObject();
+        g.writeStringField("decisionId", "d2");
+        g.writeEndObject();
+      });
+      log.close();
+      assertEquals(1, log.failed(), "the line that threw");
+      assertEquals(2, log.written());
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("decisions.log"));
+    assertEquals(List.of("{\"decisionId\":\"d1\"}", "{\"decisionId\":\"d2\"}"), lines,
+        "a line left open is closed by its generator; nothing of the broken one is written");
+  }
 }
