@@ -89,7 +89,7 @@ public final class Json {
   private static JsonNode tree(Reading reading) {
     try {
       JsonNode root = reading.read();
-      checkArrays(root, "$");
+      checkArrays(root, null);
       return root;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
@@ -100,16 +100,25 @@ public final class Json {
     }
   }
 
-  private static void checkArrays(JsonNode node, String path) {
+  /** Where a container sits in the document: its parent's trail and its key or index (a path made only for an error). */
+  private record Trail(Trail parent, String key, int index) {
+    static String path(Trail t) {
+      if (t == null) return "$";
+      return t.key != null ? Fields.child(path(t.parent), t.key) : path(t.parent) + "[" + t.index + "]";
+    }
+  }
+
+  private static void checkArrays(JsonNode node, Trail at) {
     if (node.isArray()) {
       if (node.size() > MAX_ARRAY_LENGTH) {
-        throw new BadRequest(path, "an array of " + node.size() + " elements; at most " + MAX_ARRAY_LENGTH + " are accepted");
+        throw new BadRequest(Trail.path(at), "an array of " + node.size() + " elements; at most " + MAX_ARRAY_LENGTH
+            + " are accepted");
       }
-      for (int i = 0; i < node.size(); i++) if (node.get(i).isContainerNode()) checkArrays(node.get(i), path + "[" + i + "]");
+      for (int i = 0; i < node.size(); i++) if (node.get(i).isContainerNode()) checkArrays(node.get(i), new Trail(at, null, i));
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
-        if (e.getValue().isContainerNode()) checkArrays(e.getValue(), Fields.child(path, e.getKey()));
-      });
+      for (var e : node.properties()) {
+        if (e.getValue().isContainerNode()) checkArrays(e.getValue(), new Trail(at, e.getKey(), -1));
+      }
     }
   }
 

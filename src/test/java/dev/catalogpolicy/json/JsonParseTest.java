@@ -58,5 +58,8 @@ class JsonParseTest {
     String longArray = "{\"xs\":[" + "1,".repeat(Json.MAX_ARRAY_LENGTH) + "1]}";
     assertEquals("400 at $.xs: an array of " + (Json.MAX_ARRAY_LENGTH + 1) + " elements; at most " + Json.MAX_ARRAY_LENGTH
         + " are accepted", outcome(longArray.getBytes(StandardCharsets.US_ASCII)));
+    String nested = "{\"ok\":[[1],{\"x\":[]}],\"a.b\":[{},{\"c\":[" + "1,".repeat(Json.MAX_ARRAY_LENGTH) + "1]}]}";
+    assertEquals("400 at " + Fields.child(Fields.child("$", "a.b") + "[1]", "c") + ": an array of " + (Json.MAX_ARRAY_LENGTH + 1)
+        + " elements; at most " + Json.MAX_ARRAY_LENGTH + " are accepted", outcome(nested));
   }
 }
