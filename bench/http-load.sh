@@ -4,7 +4,8 @@
 # against POST /v1/calls with dry-run ProvisionProduct calls spread over many accounts and principals,
 # 2,000 bodies in turn (asked again: the server answers them from the answers it keeps), and the same
 # bodies each with a provisioned product name never sent before (a new question every request); then a
-# paced run at 80% of each measured decision rate for its p99. Needs wrk (apt-get install wrk).
+# paced run at 80% of each measured decision rate for its p99 (load.lua's rate:R, a fixed schedule of
+# requests that holds the rate). Needs wrk (apt-get install wrk).
 #
 # Afterwards, POST /v1/rules/reload RELOADS times for the rule reload time the server reports, each after
 # an edit a policy author makes (one denial's message in launch.drl, changed and changed back: rules
@@ -13,7 +14,7 @@
 #
 # Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16: for /health),
 # DECIDE_CONNS (CONNS: for decisions; an engine that needs seconds per decision drowns in 16 at once,
-# use 2), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
+# use 2), JAVA_OPTS (more options for the server's JVM, e.g. a collector), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
 # REPLICAS (unset: the server's default, one read replica per core beyond the first; the run waits
 # until /health reports them all built), SKIP_BUILD (unset). After each decision run the script waits until /health answers within 0.5 s
 # again, so that requests still queued in the server do not count against the next /health run.
@@ -41,7 +42,7 @@ started=$(date +%s.%N)
 rm -rf "$OUT/data" "$OUT/rules"
 cp -r rules "$OUT/rules"
 # shellcheck disable=SC2046
-java -Xms2g -Xmx"$HEAP" -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
+java -Xms2g -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log":uptime ${JAVA_OPTS:-} -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
   --rules "$OUT/rules" --catalog "$OUT/catalog.json" --data "$OUT/data" $([ -z "${REPLICAS:-}" ] || echo --read-replicas "$REPLICAS") \
   >"$OUT/server.log" 2>&1 &
 server=$!
@@ -79,9 +80,11 @@ drain() { # until /health answers within 0.5 s (at most 300 s)
   log "the server did not drain within 300 s"
 }
 
+cpu_ticks() { head -1 /proc/stat | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }'; } # steal, all
 run() { # name url duration [post|post-new delay-ms [connections]]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
-  local line conns=$CONNS threads=$THREADS
+  local line conns=$CONNS threads=$THREADS steal0 total0 steal1 total1
+  read -r steal0 total0 <<<"$(cpu_ticks)"
   if [ "$mode" = get ]; then
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- get | tail -1)
   else
@@ -90,7 +93,10 @@ run() { # name url duration [post|post-new delay-ms [connections]]
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- "$mode" "$BODIES" "$delay" | tail -1)
     drain
   fi
-  echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$conns,\"delayMs\":$delay,\"result\":$line}" | tee -a "$OUT/results.jsonl"
+  read -r steal1 total1 <<<"$(cpu_ticks)" # CPU time the hypervisor gave to others during the run (drain included)
+  local pace="\"delayMs\":$delay"
+  case $delay in rate:*) pace="\"ratePerThread\":${delay#rate:}" ;; esac
+  echo "{\"run\":\"$name\",\"endpoint\":\"${url#$BASE}\",\"conns\":$conns,\"threads\":$threads,$pace,\"stealPct\":$(awk -v s=$((steal1 - steal0)) -v t=$((total1 - total0)) 'BEGIN { printf "%.2f", (t > 0 ? 100 * s / t : 0) }'),\"result\":$line}" | tee -a "$OUT/results.jsonl"
 }
 
 : >"$OUT/results.jsonl"
@@ -107,20 +113,11 @@ rps() { grep "\"run\":\"$1" "$OUT/results.jsonl" | sed 's/.*"rps":\([0-9.]*\).*/
 health=$(rps health-) decide=$(rps decide-) decidenew=$(rps decidenew-)
 awk -v x="$decide" -v y="$decidenew" 'BEGIN { exit !(x > 0 && y > 0) }' || { echo "no decision completed: nothing to pace" >&2; exit 1; }
 log "medians: /health $health req/s; decisions $decide req/s ($(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')% of /health) asked again, $decidenew req/s ($(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.1f", 100 * a / b }')%) each a new question"
-paced() { # name mode rate: 80% of rate on the decision runs' connections, each pausing between an answer and
-  # its next request; the pause (fractional: load.lua's delay() draws whole milliseconds around it) calibrated twice
-  local name=$1 mode=$2 target interval pause line got busy
+paced() { # name mode rate: 80% of rate on the decision runs' connections, held by load.lua's schedule
+  local name=$1 mode=$2 target
   target=$(awk -v x="$3" 'BEGIN { printf "%.2f", 0.8 * x }')
-  interval=$(awk -v c="$DECIDE_CONNS" -v t="$target" 'BEGIN { printf "%.3f", 1000 * c / t }') # ms per request a connection
   log "$name: pacing to $target req/s"
-  pause=$interval
-  for c in 1 2; do
-    line=$(run "calibrate-$name-$c" "$BASE$ENDPOINT" 10s "$mode" "$pause")
-    got=$(echo "$line" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-    busy=$(awk -v c="$DECIDE_CONNS" -v r="$got" -v d="$pause" 'BEGIN { x = 1000 * c / r - d; print (x < 0 ? 0 : x) }')
-    pause=$(awk -v i="$interval" -v b="$busy" 'BEGIN { x = i - b; printf "%.3f", (x < 0 ? 0 : x) }')
-  done
-  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "$pause"
+  run "$name" "$BASE$ENDPOINT" "$DURATION" "$mode" "rate:$(awk -v t="$target" -v n="$THREADS" 'BEGIN { printf "%.2f", t / n }')"
 }
 paced paced-80 post "$decide"
 paced paced-80-new post-new "$decidenew"

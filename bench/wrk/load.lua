@@ -7,6 +7,10 @@
 -- request ("<name>-<thread>-<n>"), so that every request is a new question to the server (none can be
 -- answered again from the answers it keeps); its requests are built per request, which costs wrk more.
 -- DELAY_MS > 0 paces every connection (a think time before each request, see delay()).
+-- DELAY_MS may instead be rate:R, R requests a second for each wrk thread (bench/http-load.sh divides
+-- its target by the threads): every request gets the next slot of a fixed schedule and waits for it, so
+-- the rate holds whatever the server's speed, as long as the connections can keep up. A request late for
+-- its slot goes at once (after a stall the schedule catches up, as wrk2 does).
 -- Requests are built in init(), never at the top level (Jetty answers 400 to requests built there).
 -- done() prints one JSON line: rate, latency percentiles in ms, errors.
 
@@ -20,6 +24,8 @@ end
 local requests = {}
 local next_request = 1
 local pause = 0
+local interval = 0 -- rate:R, the milliseconds between this thread's slots
+local slot = nil -- the last slot given, in milliseconds of the monotonic clock
 local fresh = false -- post-new: requests[i] = {before, name, after}, the body around its name
 local sent = 0
 local headers = { ["Content-Type"] = "application/json" }
@@ -30,7 +36,14 @@ function init(args)
     requests[1] = wrk.format("GET", wrk.path)
     return
   end
-  pause = tonumber(args[3] or "0") or 0
+  local pace = args[3] or "0"
+  if pace:sub(1, 5) == "rate:" then
+    local rate = tonumber(pace:sub(6))
+    if not rate or rate <= 0 then error("rate:R needs R > 0 requests a second, got " .. pace) end
+    interval = 1000 / rate
+  else
+    pause = tonumber(pace) or 0
+  end
   fresh = mode == "post-new"
   local n = 0
   for line in io.lines(args[2]) do
@@ -50,7 +63,26 @@ end
 
 -- A pause of whole milliseconds, on average DELAY_MS (which may be fractional: 0.3 pauses 1 ms before
 -- three requests in ten), so that a fixed number of connections can be paced to any rate.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } loadlua_timespec;
+  int clock_gettime(int clock, loadlua_timespec *ts);
+]]
+local ts = ffi.new("loadlua_timespec")
+
+local function now_ms()
+  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+
 function delay()
+  if interval > 0 then
+    local now = now_ms()
+    slot = (slot or now) + interval
+    local wait = slot - now
+    if wait < 1 then return 0 end
+    return math.floor(wait)
+  end
   local whole = math.floor(pause)
   if math.random() < pause - whole then return whole + 1 end
   return whole

@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * current. So the answers asked for recently stay, and at most about twice {@code capacity} is held.
  * A decision heavier than a sixteenth of {@code capacity} (an org-wide removal's thousands of effects)
  * is not kept: it would push out everything else.
+ *
+ * <p>An answer is kept from the second time its question is decided, not the first: the first only
+ * leaves the question's hash in a fixed table ({@link #put}). A stream of questions asked once each (a
+ * pipeline's launches, each with a new provisioned product name) then keeps nothing and pushes nothing
+ * out, where it used to fill both generations with answers nobody asked for again, each living a second
+ * or two: long enough to be copied by every young collection, which took the collector's pauses from
+ * 2–4 ms to 36–97 ms (docs/performance.md). A question asked again is decided twice, then answered.
  */
 final class Answers {
   /** Weight per generation ({@code -Dcatalogpolicy.keptAnswers=N}; 0 keeps none). */
@@ -32,10 +39,13 @@ final class Answers {
   private volatile Map<Object, Engine.Result> current = new ConcurrentHashMap<>();
   private volatile Map<Object, Engine.Result> previous = Map.of();
   private final AtomicInteger weight = new AtomicInteger();
+  /** The hashes of questions decided once under this state, a slot each (races lose a hash, no more). */
+  private final int[] seen;
 
   Answers(LiveCatalog.State state, int capacity) {
     this.state = state;
     this.capacity = capacity;
+    this.seen = new int[Integer.highestOneBit(Math.max(1, capacity)) * 2];
   }
 
   /** The state whose answers these are. */
@@ -48,14 +58,29 @@ final class Answers {
     Engine.Result r = current.get(question);
     if (r != null) return r;
     r = previous.get(question);
-    if (r != null) put(question, r);
+    if (r != null) keep(question, r, weight(r.decision()));
     return r;
   }
 
-  /** Keeps the answer to {@code question}, decided under this state, unless it is too heavy. */
-  void put(Object question, Engine.Result answer) {
+  /**
+   * The answer to {@code question}, decided under this state: kept if the question was decided before
+   * under this state (its hash is in the table) and the answer is not too heavy; otherwise its hash is
+   * left in the table. True when kept.
+   */
+  boolean put(Object question, Engine.Result answer) {
     int w = weight(answer.decision());
-    if (w > capacity / 16) return;
+    if (w > capacity / 16) return false;
+    int h = question.hashCode();
+    int slot = (h ^ (h >>> 16)) & (seen.length - 1);
+    if (seen[slot] != h) {
+      seen[slot] = h;
+      return false;
+    }
+    keep(question, answer, w);
+    return true;
+  }
+
+  private void keep(Object question, Engine.Result answer, int w) {
     if (current.putIfAbsent(question, answer) == null && weight.addAndGet(w) >= capacity) age();
   }
 

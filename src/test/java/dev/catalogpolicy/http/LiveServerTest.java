@@ -224,13 +224,17 @@ class LiveServerTest {
   void aDryRunAskedAgainIsAnsweredAgainUntilTheCatalogChanges() throws Exception {
     Http http = start(config().withReadReplicas(0));
     String dry = createPortfolio("port-again", true);
-    JsonNode first = http.json("POST", "/v1/calls", dry, 200), again = http.json("POST", "/v1/calls", dry, 200);
+    JsonNode first = http.json("POST", "/v1/calls", dry, 200), second = http.json("POST", "/v1/calls", dry, 200);
+    assertTrue(http.get("/metrics").body().contains("catalogpolicy_answers_reused_total 0.0"), "decided twice, then kept");
+    JsonNode again = http.json("POST", "/v1/calls", dry, 200);
     assertEquals("ALLOW", first.get("decision").asText());
+    assertEquals(first.get("effects"), second.get("effects"));
     assertEquals(first.get("effects"), again.get("effects"));
     assertNotEquals(first.get("decisionId"), again.get("decisionId"), "each answer has its own decision id");
     assertTrue(http.get("/metrics").body().contains("catalogpolicy_answers_reused_total 1.0"));
     http.json("POST", "/v1/calls", createPortfolio("port-again", false), 200);
     JsonNode after = http.json("POST", "/v1/calls", dry, 200);
+    http.json("POST", "/v1/calls", dry, 200);
     assertEquals("DENY", after.get("decision").asText(), "the portfolio exists now: decided again, " + after);
     assertTrue(http.get("/metrics").body().contains("catalogpolicy_answers_reused_total 1.0"));
   }

@@ -62,6 +62,9 @@ class AnswersReusedTest {
         Call dry = step.call().explained() != null ? step.call() : step.call().asDryRun();
         LiveCatalog.Decided first = asked.check(dry, rules, where + ": before it is made");
         long reused = live.answersReused();
+        LiveCatalog.Decided second = live.decide(dry);
+        assertEquals(reused, live.answersReused(), where + ": asked a second time, decided again (then kept)");
+        assertEquals(Decisions.json(first.result().decision()), Decisions.json(second.result().decision()), where);
         LiveCatalog.Decided again = live.decide(dry);
         if (reusable(dry, first.result().decision())) {
           assertEquals(reused + 1, live.answersReused(), where + ": asked again, answered from the answers kept");
@@ -130,7 +133,7 @@ class AnswersReusedTest {
     Answers a = new Answers(null, 160); // weight 160 a generation: at most 10 units of weight an answer
     Engine.Result light = result(List.of());
     for (int i = 0; i < 1000; i++) {
-      a.put("q" + i, light);
+      decidedTwice(a, "q" + i, light);
       a.get("q0"); // asked all along: it stays
     }
     assertTrue(a.size() <= 2 * 160, "held: " + a.size());
@@ -138,11 +141,29 @@ class AnswersReusedTest {
     assertSame(light, a.get("q999"));
     assertEquals(null, a.get("q1"), "asked once, long ago: gone");
     Engine.Result heavy = result(java.util.Collections.nCopies(10, null));
-    a.put("heavy", heavy);
+    decidedTwice(a, "heavy", heavy);
     assertEquals(null, a.get("heavy"), "heavier than a sixteenth of the capacity: not kept");
     Answers none = new Answers(null, 0);
-    none.put("q", light);
+    decidedTwice(none, "q", light);
     assertFalse(none.size() > 0, "capacity 0 keeps nothing");
+  }
+
+  private static void decidedTwice(Answers a, String question, Engine.Result r) {
+    a.put(question, r);
+    a.put(question, r);
+  }
+
+  @Test
+  void anAnswerIsKeptFromItsSecondDecisionAndQuestionsAskedOnceKeepNothing() {
+    Answers a = new Answers(null, 160);
+    Engine.Result light = result(List.of());
+    assertFalse(a.put("repeated", light), "decided once: remembered, not kept");
+    assertEquals(null, a.get("repeated"));
+    assertTrue(a.put("repeated", light), "decided a second time: kept");
+    assertSame(light, a.get("repeated"));
+    for (int i = 0; i < 10_000; i++) assertFalse(a.put("once-" + i, light), "once-" + i);
+    assertEquals(1, a.size(), "questions asked once each keep nothing");
+    assertSame(light, a.get("repeated"), "and push nothing out");
   }
 
   private static Engine.Result result(List<dev.catalogpolicy.engine.Effect> effects) {
