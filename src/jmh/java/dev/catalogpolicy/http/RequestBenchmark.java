@@ -1,6 +1,5 @@
 package dev.catalogpolicy.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.bench.BenchCatalog;
@@ -11,6 +10,7 @@ import dev.catalogpolicy.engine.RuleSet;
 import dev.catalogpolicy.generate.CatalogGenerator;
 import dev.catalogpolicy.generate.GeneratorSpec;
 import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.live.DecisionLog;
 import dev.catalogpolicy.live.LiveCatalog;
 import dev.catalogpolicy.scenario.CallParser;
 import org.openjdk.jmh.annotations.*;
@@ -89,10 +89,6 @@ public class RequestBenchmark {
   @Benchmark
   public byte[] writeLogLine() throws Exception {
     int i = next();
-    line.reset();
-    try (JsonGenerator g = Json.MAPPER.createGenerator(line)) {
-      new DecisionLine("calls", Instant.now(), "hash", 1, calls.get(i), decisions.get(i), false).write(g);
-    }
-    return line.toByteArray();
+    return DecisionLog.json(new DecisionLine("calls", Instant.now(), "hash", 1, calls.get(i), decisions.get(i), false), line);
   }
 }

@@ -110,12 +110,7 @@ public final class DecisionLog implements AutoCloseable {
 
   private void write(Line next) {
     try {
-      line.reset();
-      try (JsonGenerator g = Json.MAPPER.createGenerator(line)) {
-        next.write(g);
-      }
-      line.write('\n');
-      byte[] b = line.toByteArray();
+      byte[] b = json(next, line);
       if (size > 0 && size + b.length > maxBytes) rotate();
       out.write(b);
       size += b.length;
@@ -124,6 +119,16 @@ public final class DecisionLog implements AutoCloseable {
       failed.incrementAndGet();
       LOG.warn("decision log write failed: {}", e.toString());
     }
+  }
+
+  /** {@code line} as the log writes it: one line of JSON and its newline, made in {@code buffer}. */
+  public static byte[] json(Line line, ByteArrayBuilder buffer) throws IOException {
+    buffer.reset();
+    try (JsonGenerator g = Json.MAPPER.createGenerator(buffer)) {
+      line.write(g);
+    }
+    buffer.write('\n');
+    return buffer.toByteArray();
   }
 
   private void openCurrent() throws IOException {
