@@ -81,14 +81,14 @@ drain() { # until /health answers within 0.5 s (at most 300 s)
 }
 
 cpu_ticks() { head -1 /proc/stat | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }'; } # steal, all
-run() { # name url duration [post|post-new delay-ms [connections]]
+run() { # name url duration [get|post|post-new [delay-ms|rate:R]]
   local name=$1 url=$2 d=$3 mode=${4:-get} delay=${5:-0}
   local line conns=$CONNS threads=$THREADS steal0 total0 steal1 total1
   read -r steal0 total0 <<<"$(cpu_ticks)"
   if [ "$mode" = get ]; then
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- get | tail -1)
   else
-    conns=${6:-$DECIDE_CONNS}
+    conns=$DECIDE_CONNS
     [ "$threads" -le "$conns" ] || threads=$conns
     line=$(wrk -t"$threads" -c"$conns" -d"$d" --timeout 60s -s "$LUA" "$url" -- "$mode" "$BODIES" "$delay" | tail -1)
     drain

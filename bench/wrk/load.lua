@@ -61,8 +61,6 @@ function init(args)
   next_request = ((id or 0) * 7919) % n + 1
 end
 
--- A pause of whole milliseconds, on average DELAY_MS (which may be fractional: 0.3 pauses 1 ms before
--- three requests in ten), so that a fixed number of connections can be paced to any rate.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } loadlua_timespec;
@@ -75,6 +73,8 @@ local function now_ms()
   return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
 end
 
+-- rate:R: the wait until this request's slot. Otherwise a pause of whole milliseconds, on average
+-- DELAY_MS (which may be fractional: 0.3 pauses 1 ms before three requests in ten).
 function delay()
   if interval > 0 then
     local now = now_ms()

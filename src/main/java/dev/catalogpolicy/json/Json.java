@@ -63,7 +63,7 @@ public final class Json {
    * one at the array's path.
    */
   public static JsonNode parse(String text) {
-    if (text == null || text.isBlank()) throw new BadRequest("$", "empty body: expected a JSON document");
+    if (text == null || text.isBlank()) throw emptyBody();
     return tree(() -> MAPPER.readTree(text));
   }
 
@@ -78,8 +78,12 @@ public final class Json {
       if (b <= 0) return parse(utf8(body)); // 0x80 or more (checked as UTF-8 first), or NUL
       if (blank && !Character.isWhitespace(b)) blank = false;
     }
-    if (blank) throw new BadRequest("$", "empty body: expected a JSON document");
+    if (blank) throw emptyBody();
     return tree(() -> MAPPER.readTree(body));
+  }
+
+  private static BadRequest emptyBody() {
+    return new BadRequest("$", "empty body: expected a JSON document");
   }
 
   private interface Reading {

@@ -2,7 +2,6 @@ package dev.catalogpolicy.live;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogpolicy.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +65,6 @@ public final class DecisionLog implements AutoCloseable {
   /** Enqueues one decision line; never blocks. */
   public void append(Line line) {
     if (!queue.offer(line)) dropped.incrementAndGet();
-  }
-
-  /** Enqueues a line already built as a tree. */
-  public void append(ObjectNode node) {
-    append(g -> g.writeTree(node));
   }
 
   public long written() { return written.get(); }

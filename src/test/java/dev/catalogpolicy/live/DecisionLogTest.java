@@ -16,6 +16,10 @@ class DecisionLogTest {
   @TempDir
   Path dir;
 
+  private static DecisionLog.Line line(com.fasterxml.jackson.databind.node.ObjectNode node) {
+    return g -> g.writeTree(node);
+  }
+
   private static List<Path> files(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
@@ -26,7 +30,7 @@ class DecisionLogTest {
   void linesRotateBySizeAndOnlyTheNewestFilesAreKept() throws Exception {
     int total = 2_000;
     try (DecisionLog log = new DecisionLog(dir, 10_000, 3, 100_000)) {
-      for (int i = 0; i < total; i++) log.append(Json.MAPPER.createObjectNode().put("decisionId", "d" + i).put("pad", "x".repeat(50)));
+      for (int i = 0; i < total; i++) log.append(line(Json.MAPPER.createObjectNode().put("decisionId", "d" + i).put("pad", "x".repeat(50))));
     }
     List<Path> fs = files(dir);
     assertEquals(4, fs.size(), "the current file and 3 rotated ones: " + fs);
@@ -42,7 +46,7 @@ class DecisionLogTest {
     int total = 200_000;
     try (DecisionLog log = new DecisionLog(dir, 1L << 30, 2, 16)) {
       long t0 = System.nanoTime();
-      for (int i = 0; i < total; i++) log.append(Json.MAPPER.createObjectNode().put("decisionId", "d" + i));
+      for (int i = 0; i < total; i++) log.append(line(Json.MAPPER.createObjectNode().put("decisionId", "d" + i)));
       assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "appending never waits for the disk");
       log.close();
       written = log.written();
