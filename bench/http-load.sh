@@ -14,7 +14,8 @@
 #
 # Settings (environment): SIZE (org-5k), SEED (1), THREADS (2), CONNS (16: for /health),
 # DECIDE_CONNS (CONNS: for decisions; an engine that needs seconds per decision drowns in 16 at once,
-# use 2), JAVA_OPTS (more options for the server's JVM, e.g. a collector), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
+# use 2), GC_OPTS (-XX:MaxTenuringThreshold=1, the collector setting README recommends at organization
+# scale; GC_OPTS= runs the JVM's defaults), JAVA_OPTS (more options for the server's JVM), WARMUP (30s), DURATION (30s), REPEAT (3), PORT (8282), HEAP (8g), OUT (target/http-load),
 # REPLICAS (unset: the server's default, one read replica per core beyond the first; the run waits
 # until /health reports them all built), SKIP_BUILD (unset). After each decision run the script waits until /health answers within 0.5 s
 # again, so that requests still queued in the server do not count against the next /health run.
@@ -23,6 +24,7 @@ cd "$(dirname "$0")/.."
 
 SIZE=${SIZE:-org-5k} SEED=${SEED:-1} THREADS=${THREADS:-2} CONNS=${CONNS:-16}
 WARMUP=${WARMUP:-30s} DURATION=${DURATION:-30s} REPEAT=${REPEAT:-3} PORT=${PORT:-8282} HEAP=${HEAP:-8g}
+GC_OPTS=${GC_OPTS--XX:MaxTenuringThreshold=1}
 OUT=${OUT:-target/http-load} RELOADS=${RELOADS:-5}
 DECIDE_CONNS=${DECIDE_CONNS:-$CONNS}
 LUA=bench/wrk/load.lua BASE="http://127.0.0.1:$PORT"
@@ -42,7 +44,7 @@ started=$(date +%s.%N)
 rm -rf "$OUT/data" "$OUT/rules"
 cp -r rules "$OUT/rules"
 # shellcheck disable=SC2046
-java -Xms2g -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log":uptime ${JAVA_OPTS:-} -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
+java -Xms2g -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log":uptime $GC_OPTS ${JAVA_OPTS:-} -Dcatalogpolicy.maxEvaluationSeconds=600 -jar "$JAR" serve --port "$PORT" --no-watch \
   --rules "$OUT/rules" --catalog "$OUT/catalog.json" --data "$OUT/data" $([ -z "${REPLICAS:-}" ] || echo --read-replicas "$REPLICAS") \
   >"$OUT/server.log" 2>&1 &
 server=$!
@@ -139,4 +141,4 @@ grep -q "edited by bench" "$OUT/rules/launch.drl" || { echo "the derivation to e
 fresh=$(reload_ms)
 await_sessions
 log "rule reload after a derivation changed (loaded afresh): $fresh ms"
-echo "{\"summary\":{\"size\":\"$SIZE\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"decideNewRps\":$decidenew,\"ratioNew\":$(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload,\"reloadFreshMs\":$fresh}}" | tee -a "$OUT/results.jsonl"
+echo "{\"summary\":{\"size\":\"$SIZE\",\"serverJvmOptions\":\"$(echo $GC_OPTS ${JAVA_OPTS:-})\",\"endpoint\":\"$ENDPOINT\",\"readySeconds\":$ready,\"heapUsedAfterLoadAndGc\":\"${heap:-}\",\"healthRps\":$health,\"decideRps\":$decide,\"ratio\":$(awk -v a="$decide" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"decideNewRps\":$decidenew,\"ratioNew\":$(awk -v a="$decidenew" -v b="$health" 'BEGIN { printf "%.4f", a / b }'),\"paced80TargetRps\":$target,\"reloadMs\":[$(IFS=,; echo "${reloads[*]}")],\"reloadMedianMs\":$reload,\"reloadFreshMs\":$fresh}}" | tee -a "$OUT/results.jsonl"
