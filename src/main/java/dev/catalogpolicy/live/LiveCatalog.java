@@ -169,6 +169,12 @@ public final class LiveCatalog implements AutoCloseable {
       EnginePool e = engine;
       try {
         Engine.Result r = e.read(dry);
+        State after = state.get();
+        if (after != s && after.catalog() == s.catalog() && after.rules() != s.rules()) {
+          // new rules were published meanwhile (in place, while the sessions were paused, or with a new engine):
+          // this call may have been decided with either, so it is decided again under the state published now
+          continue;
+        }
         // kept only when decided on the state's own catalog and nothing was published meanwhile (new rules
         // are published while the sessions are paused, so a call decided with them sees a new state here)
         if (known != null && r.catalog() == s.catalog() && state.get() == s && r.decision().error() == null) {
