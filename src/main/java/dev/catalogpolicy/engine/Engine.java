@@ -188,7 +188,7 @@ public final class Engine {
     }
     if (out.stopped()) {
       throw new EngineException("the rules did not return within " + TimeUnit.NANOSECONDS.toSeconds(Watchdog.limitNanos)
-          + " s in stage " + out.stage() + " (" + n + " firings) and were stopped; the session is rebuilt");
+          + " s in stage " + out.stage() + " (" + n + " firings) and were stopped; the session they ran in is not used again");
     }
     if (n >= MAX_FIRINGS || out.overdue(MAX_NANOS)) {
       throw new EngineException("rules did not settle in stage " + stage + " (" + n + " firings); the last rule fired was \""
