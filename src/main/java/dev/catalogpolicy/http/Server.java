@@ -70,6 +70,10 @@ public final class Server {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = config.maxBodyBytes();
+      // Javalin copies every response through a new buffer of this size, Jetty's 32 KiB output buffer by
+      // default: half the bytes the server allocated per request. Answers are a few KiB; larger ones take
+      // more passes through the same Jetty buffer.
+      cfg.http.responseBufferSize = 4096;
       cfg.jetty.modifyServer(jetty -> {
         // stop() waits for requests in flight (new ones are refused) before the journal closes
         jetty.setStopTimeout(TimeUnit.SECONDS.toMillis(30));
