@@ -25,9 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class TestRules {
   public static final Path RULES = Path.of("rules");
   public static final Path FIXTURES = Path.of("fixtures");
-  private static RuleSet rules;
+  /** The edit of {@link #messageEdited}: PATH_REQUIRED's message in launch.drl, before and after. */
+  public static final String MESSAGE_BEFORE = "; give a PathId", MESSAGE_AFTER = "; name one with PathId";
+  private static RuleSet rules, messageEdited;
 
   private TestRules() {}
+
+  /** The rules with one denial's message changed, an edit a policy author makes and the sessions take in place. */
+  public static synchronized RuleSet messageEdited() throws RuleCompileException {
+    if (messageEdited == null) {
+      messageEdited = edit(get(), "launch.drl", t -> t.contains(MESSAGE_BEFORE), t -> t.replace(MESSAGE_BEFORE, MESSAGE_AFTER));
+    }
+    return messageEdited;
+  }
 
   public static synchronized RuleSet get() {
     if (rules == null) {

@@ -63,8 +63,7 @@ class RulesInPlaceTest {
   /** An edit a policy author makes: one denial's message. */
   @TestFactory
   Stream<DynamicNode> aDenialsMessageChangedInPlace() throws Exception {
-    RuleSet edited = TestRules.edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
-        t -> t.replace("; give a PathId", "; name one with PathId"));
+    RuleSet edited = TestRules.messageEdited();
     return corpus(() -> edited, 2, 1.0);
   }
 

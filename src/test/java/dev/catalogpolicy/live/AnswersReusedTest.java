@@ -36,16 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message changed and every step asked again.
  */
 class AnswersReusedTest {
-  private static RuleSet edited;
-
-  private static synchronized RuleSet edited() throws Exception {
-    if (edited == null) {
-      edited = TestRules.edit(TestRules.get(), "launch.drl", t -> t.contains("; give a PathId"),
-          t -> t.replace("; give a PathId", "; name one with PathId"));
-    }
-    return edited;
-  }
-
   @TestFactory
   Stream<DynamicNode> everyFixtureStepIsReusedOnlyUnderTheStateItWasDecidedIn() throws Exception {
     return TestRules.perFixture(AnswersReusedTest::check);
@@ -80,11 +70,11 @@ class AnswersReusedTest {
         if (live.state().version() != version) asked.check(dry, rules, where + ": after it was made");
       }
       LiveCatalog.State before = live.state();
-      assertEquals(edited().hash(), live.reload(edited()).rules().hash(), file + ": reloaded");
+      assertEquals(TestRules.messageEdited().hash(), live.reload(TestRules.messageEdited()).rules().hash(), file + ": reloaded");
       assertSame(before.catalog(), live.state().catalog(), file + ": the edit changes no catalog fact");
       for (Step step : scenario.steps()) {
         Call dry = step.call().explained() != null ? step.call() : step.call().asDryRun();
-        asked.check(dry, edited(), file + ":" + step.line() + " step " + step.id() + ": after the rules reload");
+        asked.check(dry, TestRules.messageEdited(), file + ":" + step.line() + " step " + step.id() + ": after the rules reload");
       }
     } finally {
       try (var files = Files.walk(dir)) {

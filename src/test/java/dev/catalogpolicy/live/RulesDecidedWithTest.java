@@ -21,19 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A dry run decided while the rules are reloaded reports the state whose rules decided it: the decision
  * log's rulesHash of a call is that of the rules that gave its answer, never of the rules before or after.
  */
 class RulesDecidedWithTest {
-  private static final String BEFORE = "; give a PathId", AFTER = "; name one with PathId";
-
   @Test
   void aDryRunRacingReloadsInPlaceNamesTheRulesThatDecidedIt(@TempDir Path dir) throws Exception {
     RuleSet original = TestRules.get();
-    RuleSet edited = TestRules.edit(original, "launch.drl", t -> t.contains(BEFORE), t -> t.replace(BEFORE, AFTER));
+    RuleSet edited = TestRules.messageEdited();
     Scenario scenario = ScenarioFiles.read(TestRules.FIXTURES.resolve("launch/several-paths-need-a-granted-path-id.json"));
     Step step = scenario.steps().stream().filter(s -> s.id().equals("no-path-id-with-two-paths")).findFirst().orElseThrow();
     Call launch = step.call(); // denied PATH_REQUIRED on the scenario's first catalog, whose message the edit changes
@@ -51,7 +48,7 @@ class RulesDecidedWithTest {
             LiveCatalog.Decided d = live.decide(new Call(launch.getName(), launch.getCaller(), input, true));
             String message = d.result().decision().reasons().stream().filter(Reason::deny).map(Reason::message)
                 .findFirst().orElseThrow(() -> new AssertionError("not denied: " + d.result().decision()));
-            boolean editedAnswer = message.contains(AFTER);
+            boolean editedAnswer = message.contains(TestRules.MESSAGE_AFTER);
             boolean editedState = d.state().rules().hash().equals(edited.hash());
             if (editedAnswer != editedState) {
               wrong.add("answer of the " + (editedAnswer ? "edited" : "original") + " rules reported under the "
@@ -67,7 +64,7 @@ class RulesDecidedWithTest {
       for (Future<List<String>> f : asked) wrong.addAll(f.get(60, TimeUnit.SECONDS));
       assertEquals(0, wrong.size(), wrong.size() + " dry runs named other rules than those that decided them, e.g. "
           + wrong.subList(0, Math.min(3, wrong.size())));
-      assertTrue(live.state().rules().hash().equals(original.hash()), "60 reloads end on the original rules");
+      assertEquals(original.hash(), live.state().rules().hash(), "60 reloads end on the original rules");
     } finally {
       askers.shutdownNow();
     }
