@@ -175,15 +175,14 @@ public final class LiveCatalog implements AutoCloseable {
           // this call may have been decided with either, so it is decided again under the state published now
           continue;
         }
-        // kept only when decided on the state's own catalog and nothing was published meanwhile (new rules
-        // are published while the sessions are paused, so a call decided with them sees a new state here)
-        if (known != null && r.catalog() == s.catalog() && state.get() == s && r.decision().error() == null) {
+        // kept only when decided on the state's own catalog and nothing was published meanwhile
+        if (known != null && r.catalog() == s.catalog() && after == s && r.decision().error() == null) {
           known.put(question, r);
         }
         // a change may be published between reading the state and deciding: report the version decided at
         if (r.catalog() != s.catalog()) {
-          State now = state.get(), before = prior;
-          if (now.catalog() == r.catalog()) s = now;
+          State before = prior;
+          if (after.catalog() == r.catalog()) s = after;
           else if (before != null && before.catalog() == r.catalog()) s = before;
         }
         return new Decided(r, s, false);
