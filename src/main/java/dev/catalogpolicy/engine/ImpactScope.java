@@ -143,13 +143,17 @@ final class ImpactScope {
       add(out, pa.account(), region(pa.portfolio()), pa.arn(), pa.isPattern(), rolesListed);
     }
     // principal name sharing: the owner's patterns on a portfolio match principals in each importer
-    Map<String, List<PrincipalAssociation>> onPortfolio = by(associations, PrincipalAssociation::portfolio);
+    // (indexed by portfolio with only the owner's patterns: an org-wide portfolio carries an association
+    // of every importer too, and passing over those for every import grew with the square of accounts)
+    Map<String, List<PrincipalAssociation>> ownerPatterns = by(associations.stream().filter(pa -> {
+      Portfolio p = portfolioById.get(pa.portfolio());
+      return pa.isPattern() && p != null && pa.account().equals(p.owner());
+    }).toList(), PrincipalAssociation::portfolio);
     for (Import i : imports) {
+      List<PrincipalAssociation> patterns = ownerPatterns.get(i.portfolio());
+      if (patterns == null || !accounts.contains(i.account())) continue;
       Portfolio p = portfolioById.get(i.portfolio());
-      if (p == null || !accounts.contains(i.account())) continue;
-      for (PrincipalAssociation pa : onPortfolio.getOrDefault(p.id(), List.of())) {
-        if (pa.account().equals(p.owner()) && pa.isPattern()) add(out, i.account(), p.region(), pa.arn(), true, rolesListed);
-      }
+      for (PrincipalAssociation pa : patterns) add(out, i.account(), p.region(), pa.arn(), true, rolesListed);
     }
     for (ProvisionedProduct pp : both(before, after, ProvisionedProduct.class)) {
       if (accounts.contains(pp.account()) && pp.launchedBy() != null) {
