@@ -52,8 +52,19 @@ public final class Catalog {
 
   /** Every fact to insert into a session: the settings and each catalog fact. */
   public Stream<Object> allFacts() {
-    Stream<Object> settings = rolesListed ? Stream.of(policy, quotas, new RolesListed()) : Stream.of(policy, quotas);
-    return Stream.concat(settings, FACT_TYPES.stream().flatMap(t -> list(t).stream()));
+    return Stream.concat(settings().stream(), FACT_TYPES.stream().flatMap(t -> list(t).stream()));
+  }
+
+  /** The settings as the facts a session holds: the policy, the quotas, and whether roles are listed. */
+  public List<Object> settings() {
+    return rolesListed ? List.of(policy, quotas, new RolesListed()) : List.of(policy, quotas);
+  }
+
+  /** Whether this catalog holds a fact equal to {@code fact} (a setting, or one of its facts; O(log n)). */
+  public boolean contains(Object fact) {
+    if (settings().contains(fact)) return true;
+    FactSeq seq = facts.get(fact.getClass());
+    return seq != null && seq.contains(fact);
   }
 
   public int size() {

@@ -59,6 +59,11 @@ final class FactSeq {
     return new FactSeq(insert(byPos, p, 0, fact), insert(byHash, fact.hashCode(), p, fact), p + 1);
   }
 
+  /** Whether a fact equal to {@code fact} is in this sequence (O(log n)). */
+  boolean contains(Object fact) {
+    return firstEqual(byHash, fact.hashCode(), fact) != null;
+  }
+
   /** This sequence without the first fact equal to {@code fact}; this one when there is none. */
   FactSeq minus(Object fact) {
     Node hit = firstEqual(byHash, fact.hashCode(), fact);

@@ -123,7 +123,7 @@ public final class Engine {
   /** The ExplainImpact result of {@code r}, the dry run of {@code inner} on {@code catalog}. */
   static Result impact(RuleSet rules, Result r, Call inner, Catalog catalog) {
     Decision d = r.decision();
-    return new Result(d.withImpact(Impact.of(rules, catalog, inner, d, r.wouldBe())), catalog, catalog);
+    return new Result(d.withImpact(Impact.of(rules, catalog, inner, r)), catalog, catalog);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.catalogpolicy.engine.LaunchPaths.Principal;
 import dev.catalogpolicy.model.ProvisionedProduct;
 
 import java.util.*;
-import java.util.function.Supplier;
 
 /**
  * ExplainImpact (semantics E1, api.md §1): what a call would change, applied to nothing. Besides the
@@ -83,12 +82,12 @@ public final class Impact {
   }
 
   /**
-   * The impact of {@code call}, whose decision is {@code d}, turning {@code before} into {@code after}:
-   * the paths come from fresh sessions on each catalog.
+   * The impact of {@code call}, whose dry run on {@code before} is {@code dry}: the paths come from
+   * fresh sessions on {@code before} and on the catalog the call would give.
    */
-  static Report of(RuleSet rules, Catalog before, Call call, Decision d, Catalog after) {
-    return of(before, call, d, () -> after, (ps, products) -> fresh(rules, before, ps, products),
-        (ps, products) -> fresh(rules, after, ps, products));
+  static Report of(RuleSet rules, Catalog before, Call call, Engine.Result dry) {
+    return of(before, call, dry, (ps, products) -> fresh(rules, before, ps, products),
+        (ps, products) -> fresh(rules, dry.wouldBe(), ps, products));
   }
 
   static Map<Principal, Map<String, Path>> fresh(RuleSet rules, Catalog catalog, List<Principal> principals,
@@ -100,12 +99,12 @@ public final class Impact {
 
   /**
    * As above, with the paths from {@code was} (on {@code before}) and then from {@code will} (on the
-   * catalog {@code next} gives): all of the first before any of the second, so that one session can
+   * catalog the call would give): all of the first before any of the second, so that one session can
    * answer both, the change applied in between ({@link StatefulEngine}).
    */
-  static Report of(Catalog before, Call call, Decision d, Supplier<Catalog> next, Paths was,
-                   Paths will) {
-    Catalog after = d.allowed() ? next.get() : before;
+  static Report of(Catalog before, Call call, Engine.Result dry, Paths was, Paths will) {
+    Decision d = dry.decision();
+    Catalog after = d.allowed() ? dry.wouldBe() : before;
     SortedSet<String> accounts = new TreeSet<>(), portfolios = new TreeSet<>();
     for (Effect e : d.effects()) {
       if (e.account() != null) accounts.add(e.account());
@@ -117,7 +116,7 @@ public final class Impact {
     int checked = 0;
     boolean truncated = false;
     if (d.allowed() && after != before) {
-      ImpactScope scope = ImpactScope.of(before, after, d.effects());
+      ImpactScope scope = ImpactScope.of(before, after, dry.removed(), dry.added(), d.effects());
       List<Principal> principals = scope.principals;
       if (principals.size() > MAX_PRINCIPALS) {
         principals = principals.subList(0, MAX_PRINCIPALS);

@@ -275,7 +275,7 @@ public final class StatefulEngine implements AutoCloseable {
     Catalog before = catalog;
     Engine.Result dry = decide(inner.asDryRun(), null);
     Decision d = dry.decision();
-    Impact.Report report = Impact.of(before, inner, d, dry::wouldBe, this::pathsHere, (principals, products) -> {
+    Impact.Report report = Impact.of(before, inner, dry, this::pathsHere, (principals, products) -> {
       change(dry.removed(), dry.added());
       try {
         return pathsHere(principals, products);

@@ -60,8 +60,8 @@ class ImpactTest {
     RuleSet rules = TestRules.get();
     Impact.Paths before = (ps, products) -> Impact.fresh(rules, c, ps.subList(0, 2), products); // time ran out after two
     Impact.Paths after = (ps, products) -> Impact.fresh(rules, dry.wouldBe(), ps, products);
-    Impact.Report partial = Impact.of(c, remove, dry.decision(), dry::wouldBe, before, after);
-    Impact.Report whole = Impact.of(rules, c, remove, dry.decision(), dry.wouldBe());
+    Impact.Report partial = Impact.of(c, remove, dry, before, after);
+    Impact.Report whole = Impact.of(rules, c, remove, dry);
     assertFalse(whole.truncated());
     assertTrue(partial.truncated());
     assertEquals(2, partial.principalsChecked());
