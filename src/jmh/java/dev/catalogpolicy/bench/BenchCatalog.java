@@ -60,6 +60,20 @@ public final class BenchCatalog {
     return parse(c);
   }
 
+  /**
+   * AssociatePrincipalWithPortfolio, dry run, by the account of launch {@code i} (a spoke, which imports
+   * the org-wide portfolio as every account of the organization does): a new IAM_PATTERN on that
+   * portfolio, different for every {@code i}.
+   */
+  public Call association(int i) {
+    Call launch = launches.get(Math.floorMod(i, launches.size()));
+    ObjectNode c = (ObjectNode) Json.parse("{\"call\": \"AssociatePrincipalWithPortfolio\", \"caller\": {\"account\": \""
+        + launch.getAccount() + "\", \"region\": \"" + launch.getRegion() + "\"}, \"input\": {\"PortfolioId\": \""
+        + ORG_WIDE + "\", \"PrincipalARN\": \"arn:aws:iam:::role/bench-" + i + "*\", \"PrincipalType\": \"IAM_PATTERN\"}}");
+    c.put("dryRun", true);
+    return parse(c);
+  }
+
   /** Fails when a call the benchmark measures is not allowed: a benchmark of a fast DENY would measure nothing useful. */
   public static void requireAllowed(String what, Decision d) {
     if (!d.allowed()) throw new IllegalStateException(what + " was denied: " + d.reasons());
@@ -72,6 +86,7 @@ public final class BenchCatalog {
       requireAllowed("ListLaunchPaths " + listPaths.get(k), decide.apply(listPaths.get(k)));
     }
     requireAllowed("removal", decide.apply(removal(true)));
+    requireAllowed("association", decide.apply(association(0)));
   }
 
   private static Call parse(ObjectNode n) {

@@ -152,6 +152,16 @@ public class DecisionBenchmark {
     return decide(listPaths.get(nextIndex(listPaths.size())));
   }
 
+  /**
+   * An admin call of a spoke: a new IAM_PATTERN on the org-wide portfolio it imports (every call a new
+   * question). Its quota rules count the account's associations on a portfolio that every importer has
+   * associations on.
+   */
+  @Benchmark
+  public Decision associatePrincipalInSpoke() {
+    return decide(catalog.association(next.getAndIncrement()));
+  }
+
   @Benchmark
   public Decision removeProductFromOrgWideShare() {
     return decide(removal);
