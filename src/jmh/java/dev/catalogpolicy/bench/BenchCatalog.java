@@ -60,6 +60,12 @@ public final class BenchCatalog {
     return parse(c);
   }
 
+  /** AuditCatalog by the hub: every finding the rules make of the catalog. */
+  public Call audit() {
+    return parse((ObjectNode) Json.parse("{\"call\": \"AuditCatalog\", \"caller\": {\"account\": \"" + HUB
+        + "\", \"region\": \"us-east-1\"}, \"input\": {}}"));
+  }
+
   /**
    * AssociatePrincipalWithPortfolio, dry run, by the account of launch {@code i} (a spoke, which imports
    * the org-wide portfolio as every account of the organization does): a new IAM_PATTERN on that

@@ -25,7 +25,7 @@ import java.util.Map;
  * The live catalog at one generated size, as the server runs it (docs/performance.md, growth table):
  * the time to open it from a snapshot file (read, parse, settle, the primary session built), heap
  * after opening, a loop of dry-run launches through {@link LiveCatalog#decide}, the dry run of the
- * org-wide product removal and its ExplainImpact, and that removal applied and undone through
+ * org-wide product removal and its ExplainImpact, AuditCatalog, and that removal applied and undone through
  * {@link LiveCatalog#submit} (journaled, every read replica updated).
  *
  * <pre>java -cp target/bench/benchmarks.jar dev.catalogpolicy.bench.LiveScale org-5k [LAUNCHES] [REPLICAS]</pre>
@@ -95,6 +95,19 @@ public final class LiveScale {
     result.put("explainImpactPrincipals", report.get("principalsChecked").asInt());
     result.put("explainImpactPathsLost", report.get("pathsLost").size());
     result.put("explainImpactTruncated", report.get("truncated").asBoolean());
+
+    // AuditCatalog: every finding the rules make of the catalog. Its answer is kept from its second
+    // decision (live/Answers), so only the first two are decided and timed
+    long[] audits = new long[2];
+    Decision audited = null;
+    for (int i = 0; i < audits.length; i++) {
+      long s = System.nanoTime();
+      audited = live.decide(calls.audit()).result().decision();
+      audits[i] = System.nanoTime() - s;
+      BenchCatalog.requireAllowed("AuditCatalog", audited);
+    }
+    percentiles(result, "auditCatalogMs", audits, 1e6);
+    result.put("auditFindings", audited.findings().size());
 
     // applied: the first removal reaches every import and local portfolio; putting the product back
     // restores the imports (H5) but not the local portfolios, so later rounds have fewer effects
