@@ -62,7 +62,7 @@ public final class Catalog {
 
   /** Whether this catalog holds a fact equal to {@code fact} (a setting, or one of its facts; O(log n)). */
   public boolean contains(Object fact) {
-    if (settings().contains(fact)) return true;
+    if (fact instanceof Policy || fact instanceof Quotas || fact instanceof RolesListed) return settings().contains(fact);
     FactSeq seq = facts.get(fact.getClass());
     return seq != null && seq.contains(fact);
   }

@@ -116,7 +116,7 @@ public final class Impact {
     int checked = 0;
     boolean truncated = false;
     if (d.allowed() && after != before) {
-      ImpactScope scope = ImpactScope.of(before, after, dry.removed(), dry.added(), d.effects());
+      ImpactScope scope = ImpactScope.of(before, dry);
       List<Principal> principals = scope.principals;
       if (principals.size() > MAX_PRINCIPALS) {
         principals = principals.subList(0, MAX_PRINCIPALS);

@@ -50,13 +50,14 @@ final class ImpactScope {
 
   private final Map<String, Portfolio> portfolioById = new HashMap<>();
 
-  private ImpactScope(Catalog before, Catalog after, List<Object> removed, List<Object> added, List<Effect> effects) {
+  private ImpactScope(Catalog before, Engine.Result dry) {
+    Catalog after = dry.wouldBe();
     for (Catalog c : List.of(after, before)) c.list(Portfolio.class).forEach(p -> portfolioById.putIfAbsent(p.id(), p));
     List<Import> imports = both(before, after, Import.class);
     List<PortfolioProduct> portfolioProducts = both(before, after, PortfolioProduct.class);
 
-    for (Object f : changed(before, after, removed, added)) touch(f, imports, portfolioProducts);
-    for (Effect e : effects) {
+    for (Object f : changed(before, after, dry.removed(), dry.added())) touch(f, imports, portfolioProducts);
+    for (Effect e : dry.decision().effects()) {
       if (e.account() != null) accounts.add(e.account());
       if (e.portfolio() != null) portfolios.add(e.portfolio());
       if (e.product() != null) namedProducts.add(e.product());
@@ -83,9 +84,9 @@ final class ImpactScope {
     }
   }
 
-  /** The scope of a call that turns {@code before} into {@code after} by removing and adding those facts. */
-  static ImpactScope of(Catalog before, Catalog after, List<Object> removed, List<Object> added, List<Effect> effects) {
-    return new ImpactScope(before, after, removed, added, effects);
+  /** The scope of a call allowed on {@code before} whose dry run is {@code dry}. */
+  static ImpactScope of(Catalog before, Engine.Result dry) {
+    return new ImpactScope(before, dry);
   }
 
   String region(String portfolio) {
