@@ -18,7 +18,7 @@ public final class Outcome {
   private final KieSession session;
   private final List<Reason> reasons = new ArrayList<>();
   private final List<Effect> effects = new ArrayList<>();
-  private final List<Object> added = new ArrayList<>();
+  private final AddedFacts added = new AddedFacts();
   private final List<Object> removed = new ArrayList<>();
   private final Set<String> fired = new LinkedHashSet<>();
   private final Answer answer = new Answer();
@@ -148,7 +148,7 @@ public final class Outcome {
 
   List<Reason> reasons() { return Collections.unmodifiableList(reasons); }
   List<Effect> effects() { return Collections.unmodifiableList(effects); }
-  List<Object> added() { return Collections.unmodifiableList(added); }
+  List<Object> added() { return added.list(); }
   List<Object> removed() { return Collections.unmodifiableList(removed); }
   Set<String> fired() { return Collections.unmodifiableSet(fired); }
 
