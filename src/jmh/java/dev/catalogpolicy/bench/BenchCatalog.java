@@ -10,6 +10,7 @@ import dev.catalogpolicy.generate.CatalogGenerator;
 import dev.catalogpolicy.generate.GeneratorSpec;
 import dev.catalogpolicy.generate.LaunchSample;
 import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.model.Organization;
 import dev.catalogpolicy.model.PortfolioProduct;
 import dev.catalogpolicy.scenario.CallParser;
 
@@ -58,6 +59,17 @@ public final class BenchCatalog {
         + "\", \"PortfolioId\": \"" + ORG_WIDE + "\"}}");
     c.put("dryRun", dryRun);
     return parse(c);
+  }
+
+  /**
+   * DeletePortfolioShare of the org-wide portfolio's organization share, by the hub, dry run: every
+   * account's import of it goes, and with it what each account's local portfolio took from it.
+   */
+  public Call orgShareDeletion() {
+    String org = loaded.list(Organization.class).get(0).id();
+    return parse((ObjectNode) Json.parse("{\"call\": \"DeletePortfolioShare\", \"dryRun\": true, \"caller\": {\"account\": \""
+        + HUB + "\", \"region\": \"us-east-1\"}, \"input\": {\"PortfolioId\": \"" + ORG_WIDE
+        + "\", \"OrganizationNode\": {\"Type\": \"ORGANIZATION\", \"Value\": \"" + org + "\"}}}"));
   }
 
   /** AuditCatalog by the hub: every finding the rules make of the catalog. */

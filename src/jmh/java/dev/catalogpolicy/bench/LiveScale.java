@@ -25,7 +25,7 @@ import java.util.Map;
  * The live catalog at one generated size, as the server runs it (docs/performance.md, growth table):
  * the time to open it from a snapshot file (read, parse, settle, the primary session built), heap
  * after opening, a loop of dry-run launches through {@link LiveCatalog#decide}, the dry run of the
- * org-wide product removal and its ExplainImpact, AuditCatalog, and that removal applied and undone through
+ * org-wide product removal and its ExplainImpact, the org-wide share's deletion, AuditCatalog, and that removal applied and undone through
  * {@link LiveCatalog#submit} (journaled, every read replica updated).
  *
  * <pre>java -cp target/bench/benchmarks.jar dev.catalogpolicy.bench.LiveScale org-5k [LAUNCHES] [REPLICAS]</pre>
@@ -125,6 +125,18 @@ public final class LiveScale {
       BenchCatalog.requireAllowed("undo", live.submit(back).result().decision());
     }
     percentiles(result, "appliedRemovalMs", applied, 1e6);
+
+    // the org-wide share deleted (dry run), the largest propagation the generated catalogs have: last, so
+    // that its garbage weighs on no other measure; its answer is too heavy to be kept, so each is decided
+    long[] unshare = new long[5];
+    for (int i = 0; i < unshare.length; i++) {
+      long s = System.nanoTime();
+      Decision d = live.decide(calls.orgShareDeletion()).result().decision();
+      unshare[i] = System.nanoTime() - s;
+      BenchCatalog.requireAllowed("org-wide share deletion", d);
+      if (i == 0) result.put("orgShareDeletionEffects", d.effects().size());
+    }
+    percentiles(result, "orgShareDeletionDryRunMs", unshare, 1e6);
     live.close();
     try (var files = Files.walk(data)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
