@@ -11,7 +11,10 @@ import java.util.Map;
  * The facts a call added to the catalog, in the order it added them, from which a fact it takes out
  * again is removed as {@link List#remove(Object)} would: the first equal one. Removing from a list
  * scanned it, so a change that adds and removes thousands of facts (an org-wide share deleted on a
- * large organization) cost the square of its size; here each removal costs a hash lookup.
+ * large organization) cost the square of its size; here each removal costs a hash lookup. (The
+ * catalog's {@code FactSeq} does the same persistently, copying a path of nodes on every change: a
+ * call's additions need no sharing, and with it the org-wide share's deletion on org-20k took 1.3 to 1.5
+ * times as long.)
  */
 final class AddedFacts {
   /** Every fact added, with null where one was taken out again. */
