@@ -54,11 +54,8 @@ public final class BenchCatalog {
 
   /** DisassociateProductFromPortfolio of {@link #removedProduct} from the org-wide portfolio, by the hub. */
   public Call removal(boolean dryRun) {
-    ObjectNode c = (ObjectNode) Json.parse("{\"call\": \"DisassociateProductFromPortfolio\", \"caller\": {\"account\": \""
-        + HUB + "\", \"region\": \"us-east-1\"}, \"input\": {\"ProductId\": \"" + removedProduct
-        + "\", \"PortfolioId\": \"" + ORG_WIDE + "\"}}");
-    c.put("dryRun", dryRun);
-    return parse(c);
+    return call("DisassociateProductFromPortfolio", HUB, "us-east-1",
+        "{\"ProductId\": \"" + removedProduct + "\", \"PortfolioId\": \"" + ORG_WIDE + "\"}", dryRun);
   }
 
   /**
@@ -67,15 +64,13 @@ public final class BenchCatalog {
    */
   public Call orgShareDeletion() {
     String org = loaded.list(Organization.class).get(0).id();
-    return parse((ObjectNode) Json.parse("{\"call\": \"DeletePortfolioShare\", \"dryRun\": true, \"caller\": {\"account\": \""
-        + HUB + "\", \"region\": \"us-east-1\"}, \"input\": {\"PortfolioId\": \"" + ORG_WIDE
-        + "\", \"OrganizationNode\": {\"Type\": \"ORGANIZATION\", \"Value\": \"" + org + "\"}}}"));
+    return call("DeletePortfolioShare", HUB, "us-east-1", "{\"PortfolioId\": \"" + ORG_WIDE
+        + "\", \"OrganizationNode\": {\"Type\": \"ORGANIZATION\", \"Value\": \"" + org + "\"}}", true);
   }
 
   /** AuditCatalog by the hub: every finding the rules make of the catalog. */
   public Call audit() {
-    return parse((ObjectNode) Json.parse("{\"call\": \"AuditCatalog\", \"caller\": {\"account\": \"" + HUB
-        + "\", \"region\": \"us-east-1\"}, \"input\": {}}"));
+    return call("AuditCatalog", HUB, "us-east-1", "{}", false);
   }
 
   /**
@@ -85,11 +80,8 @@ public final class BenchCatalog {
    */
   public Call association(int i) {
     Call launch = launches.get(Math.floorMod(i, launches.size()));
-    ObjectNode c = (ObjectNode) Json.parse("{\"call\": \"AssociatePrincipalWithPortfolio\", \"caller\": {\"account\": \""
-        + launch.getAccount() + "\", \"region\": \"" + launch.getRegion() + "\"}, \"input\": {\"PortfolioId\": \""
-        + ORG_WIDE + "\", \"PrincipalARN\": \"arn:aws:iam:::role/bench-" + i + "*\", \"PrincipalType\": \"IAM_PATTERN\"}}");
-    c.put("dryRun", true);
-    return parse(c);
+    return call("AssociatePrincipalWithPortfolio", launch.getAccount(), launch.getRegion(), "{\"PortfolioId\": \""
+        + ORG_WIDE + "\", \"PrincipalARN\": \"arn:aws:iam:::role/bench-" + i + "*\", \"PrincipalType\": \"IAM_PATTERN\"}", true);
   }
 
   /** Fails when a call the benchmark measures is not allowed: a benchmark of a fast DENY would measure nothing useful. */
@@ -105,6 +97,14 @@ public final class BenchCatalog {
     }
     requireAllowed("removal", decide.apply(removal(true)));
     requireAllowed("association", decide.apply(association(0)));
+  }
+
+  /** A call of {@code name} by an account (no principal) with {@code input} (JSON). */
+  private static Call call(String name, String account, String region, String input, boolean dryRun) {
+    ObjectNode c = (ObjectNode) Json.parse("{\"call\": \"" + name + "\", \"caller\": {\"account\": \"" + account
+        + "\", \"region\": \"" + region + "\"}, \"input\": " + input + "}");
+    c.put("dryRun", dryRun);
+    return parse(c);
   }
 
   private static Call parse(ObjectNode n) {

@@ -25,8 +25,8 @@ import java.util.Map;
  * The live catalog at one generated size, as the server runs it (docs/performance.md, growth table):
  * the time to open it from a snapshot file (read, parse, settle, the primary session built), heap
  * after opening, a loop of dry-run launches through {@link LiveCatalog#decide}, the dry run of the
- * org-wide product removal and its ExplainImpact, the org-wide share's deletion, AuditCatalog, and that removal applied and undone through
- * {@link LiveCatalog#submit} (journaled, every read replica updated).
+ * org-wide product removal and its ExplainImpact, AuditCatalog, that removal applied and undone through
+ * {@link LiveCatalog#submit} (journaled, every read replica updated), and the org-wide share's deletion.
  *
  * <pre>java -cp target/bench/benchmarks.jar dev.catalogpolicy.bench.LiveScale org-5k [LAUNCHES] [REPLICAS]</pre>
  * Prints one line per measure and a final JSON line ({@code RESULT {...}}).
@@ -70,27 +70,15 @@ public final class LiveScale {
 
     Call removal = calls.removal(false);
     long[] dry = new long[15];
-    int effects = 0;
-    for (int i = 0; i < dry.length; i++) {
-      long s = System.nanoTime();
-      effects = live.decide(removal).result().decision().effects().size();
-      dry[i] = System.nanoTime() - s;
-    }
+    Decision dryRun = timed(live, removal, dry, "removal");
     percentiles(result, "dryRunRemovalMs", dry, 1e6);
-    result.put("removalEffects", effects);
+    result.put("removalEffects", dryRun.effects().size());
 
     // ExplainImpact of the same removal: the dry run, then every affected principal's launch paths of
     // the removed product before and after it, derived in the live session
     Call explain = new Call("ExplainImpact", removal.getCaller(), null, false, removal.asDryRun());
     long[] impact = new long[3];
-    JsonNode report = null;
-    for (int i = 0; i < impact.length; i++) {
-      long s = System.nanoTime();
-      Decision d = live.decide(explain).result().decision();
-      impact[i] = System.nanoTime() - s;
-      BenchCatalog.requireAllowed("ExplainImpact", d);
-      report = Json.MAPPER.valueToTree(d.impact());
-    }
+    JsonNode report = Json.MAPPER.valueToTree(timed(live, explain, impact, "ExplainImpact").impact());
     percentiles(result, "explainImpactMs", impact, 1e6);
     result.put("explainImpactPrincipals", report.get("principalsChecked").asInt());
     result.put("explainImpactPathsLost", report.get("pathsLost").size());
@@ -99,13 +87,7 @@ public final class LiveScale {
     // AuditCatalog: every finding the rules make of the catalog. Its answer is kept from its second
     // decision (live/Answers), so only the first two are decided and timed
     long[] audits = new long[2];
-    Decision audited = null;
-    for (int i = 0; i < audits.length; i++) {
-      long s = System.nanoTime();
-      audited = live.decide(calls.audit()).result().decision();
-      audits[i] = System.nanoTime() - s;
-      BenchCatalog.requireAllowed("AuditCatalog", audited);
-    }
+    Decision audited = timed(live, calls.audit(), audits, "AuditCatalog");
     percentiles(result, "auditCatalogMs", audits, 1e6);
     result.put("auditFindings", audited.findings().size());
 
@@ -129,20 +111,27 @@ public final class LiveScale {
     // the org-wide share deleted (dry run), the largest propagation the generated catalogs have: last, so
     // that its garbage weighs on no other measure; its answer is too heavy to be kept, so each is decided
     long[] unshare = new long[5];
-    for (int i = 0; i < unshare.length; i++) {
-      long s = System.nanoTime();
-      Decision d = live.decide(calls.orgShareDeletion()).result().decision();
-      unshare[i] = System.nanoTime() - s;
-      BenchCatalog.requireAllowed("org-wide share deletion", d);
-      if (i == 0) result.put("orgShareDeletionEffects", d.effects().size());
-    }
+    Decision unshared = timed(live, calls.orgShareDeletion(), unshare, "org-wide share deletion");
     percentiles(result, "orgShareDeletionDryRunMs", unshare, 1e6);
+    result.put("orgShareDeletionEffects", unshared.effects().size());
     live.close();
     try (var files = Files.walk(data)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
     Files.delete(file);
     System.out.println("RESULT " + Json.MAPPER.writeValueAsString(result));
+  }
+
+  /** Decides {@code call} once per slot of {@code nanos}, timing each; every decision must allow. Returns the last. */
+  private static Decision timed(LiveCatalog live, Call call, long[] nanos, String what) {
+    Decision d = null;
+    for (int i = 0; i < nanos.length; i++) {
+      long s = System.nanoTime();
+      d = live.decide(call).result().decision();
+      nanos[i] = System.nanoTime() - s;
+      BenchCatalog.requireAllowed(what, d);
+    }
+    return d;
   }
 
   private static Catalog read(Path file) {
