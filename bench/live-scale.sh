@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The live catalog per generated size (docs/performance.md, "Growth with accounts (now)"): open time,
-# heap, dry-run launches, the org-wide product removal (dry run, ExplainImpact, applied), the org-wide share deleted, AuditCatalog, one JVM per
+# heap, dry-run launches, the org-wide product removal (dry run, ExplainImpact, applied), AuditCatalog, an account
+# moved and removed, Organizations access disabled, the org-wide share deleted, one JVM per
 # size. Settings (environment): SIZES ("org-1k org-5k org-20k"), LAUNCHES (50000), REPLICAS (0),
 # HEAP (12g), OUT (target/bench-results), SKIP_BUILD (unset), JAVA_OPTS (extra JVM options).
 set -euo pipefail

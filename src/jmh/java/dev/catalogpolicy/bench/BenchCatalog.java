@@ -10,7 +10,9 @@ import dev.catalogpolicy.generate.CatalogGenerator;
 import dev.catalogpolicy.generate.GeneratorSpec;
 import dev.catalogpolicy.generate.LaunchSample;
 import dev.catalogpolicy.json.Json;
+import dev.catalogpolicy.model.Account;
 import dev.catalogpolicy.model.Organization;
+import dev.catalogpolicy.model.OrganizationalUnit;
 import dev.catalogpolicy.model.PortfolioProduct;
 import dev.catalogpolicy.scenario.CallParser;
 
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
 public final class BenchCatalog {
   public static final String HUB = "100000000000";
   public static final String ORG_WIDE = "port-hub-000";
+  /** The root of the generated organization. */
+  static final String ROOT = "ou-root";
 
   public final Catalog loaded;
   public final List<Call> launches;
@@ -63,7 +67,7 @@ public final class BenchCatalog {
    * account's import of it goes, and with it what each account's local portfolio took from it.
    */
   public Call orgShareDeletion() {
-    String org = loaded.list(Organization.class).get(0).id();
+    String org = organization().id();
     return call("DeletePortfolioShare", HUB, "us-east-1", "{\"PortfolioId\": \"" + ORG_WIDE
         + "\", \"OrganizationNode\": {\"Type\": \"ORGANIZATION\", \"Value\": \"" + org + "\"}}", true);
   }
@@ -84,6 +88,53 @@ public final class BenchCatalog {
         + ORG_WIDE + "\", \"PrincipalARN\": \"arn:aws:iam:::role/bench-" + i + "*\", \"PrincipalType\": \"IAM_PATTERN\"}", true);
   }
 
+  /**
+   * The organization's membership calls by its management account, dry runs (O3): account {@code i}
+   * of the members below an OU (the management account and delegated administrators left out) moved
+   * to another OU ({@code moveAccount}), and removed from the organization ({@code removeAccount}).
+   */
+  public Map<String, Call> membershipCalls(int i) {
+    Organization org = organization();
+    Account mover = loaded.list(Account.class).stream()
+        .filter(a -> org.id().equals(a.organization()) && !a.id().equals(org.managementAccount())
+            && !org.delegatedAdmins().contains(a.id()) && a.parent() != null && !a.parent().equals(ROOT))
+        .skip(i).findFirst().orElseThrow();
+    String dest = loaded.list(OrganizationalUnit.class).stream().map(OrganizationalUnit::id)
+        .filter(ou -> !ou.equals(mover.parent()) && !ou.equals(ROOT)).skip(i % 7).findFirst().orElseThrow();
+    String m = org.managementAccount();
+    return Map.of(
+        "moveAccount", call("MoveAccount", m, "us-east-1", "{\"AccountId\": \"" + mover.id()
+            + "\", \"DestinationParentId\": \"" + dest + "\"}", true),
+        "removeAccount", call("RemoveAccountFromOrganization", m, "us-east-1", "{\"AccountId\": \""
+            + mover.id() + "\"}", true));
+  }
+
+  /** DisableAWSOrganizationsAccess by the management account, dry run (O2): refused while delegated administrators exist. */
+  public Call disableOrgAccess() {
+    return call("DisableAWSOrganizationsAccess", organization().managementAccount(), "us-east-1", "{}", true);
+  }
+
+  /** DeregisterDelegatedAdministrator (applied, not a dry run) of every delegated administrator, by the management account. */
+  public List<Call> deregisterDelegatedAdmins() {
+    Organization org = organization();
+    return org.delegatedAdmins().stream().map(a -> call("DeregisterDelegatedAdministrator", org.managementAccount(),
+        "us-east-1", "{\"AccountId\": \"" + a + "\"}", false)).toList();
+  }
+
+  private Organization organization() {
+    return loaded.list(Organization.class).get(0);
+  }
+
+  /**
+   * RegisterDelegatedAdministrator by the account of launch {@code i} (a spoke, not the management
+   * account), naming account {@code i}: refused by one rule (O2), a new question for every {@code i}.
+   */
+  public Call delegatedAdminBySpoke(int i) {
+    Call launch = launches.get(Math.floorMod(i, launches.size()));
+    return call("RegisterDelegatedAdministrator", launch.getAccount(), launch.getRegion(),
+        "{\"AccountId\": \"" + String.format("9%011d", Math.floorMod(i, 100_000_000_000L)) + "\"}", true);
+  }
+
   /** Fails when a call the benchmark measures is not allowed: a benchmark of a fast DENY would measure nothing useful. */
   public static void requireAllowed(String what, Decision d) {
     if (!d.allowed()) throw new IllegalStateException(what + " was denied: " + d.reasons());
@@ -97,6 +148,10 @@ public final class BenchCatalog {
     }
     requireAllowed("removal", decide.apply(removal(true)));
     requireAllowed("association", decide.apply(association(0)));
+    Decision refused = decide.apply(delegatedAdminBySpoke(0));
+    if (refused.allowed() || !refused.reasons().get(0).code().equals("NOT_MANAGEMENT_ACCOUNT")) {
+      throw new IllegalStateException("a spoke's RegisterDelegatedAdministrator should be refused: " + refused.reasons());
+    }
   }
 
   /** A call of {@code name} by an account (no principal) with {@code input} (JSON). */

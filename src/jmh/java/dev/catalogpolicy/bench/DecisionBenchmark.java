@@ -55,6 +55,7 @@ public class DecisionBenchmark {
   private List<Call> launches;
   private List<Call> listPaths;
   private Call removal;
+  private Call shareDeletion;
   private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
   @Setup(Level.Trial)
@@ -76,7 +77,11 @@ public class DecisionBenchmark {
     launches = catalog.launches;
     listPaths = catalog.listPaths;
     removal = catalog.removal(true);
+    shareDeletion = catalog.orgShareDeletion();
     catalog.check(this::decide, 3);
+    // every sample's caller asks once, so the session keeps the launch paths of 1,000 callers from the
+    // start, as a server that has answered its pipelines for a while does (a change re-derives them)
+    for (Call launch : launches) decide(launch);
   }
 
   @TearDown(Level.Trial)
@@ -162,8 +167,30 @@ public class DecisionBenchmark {
     return decide(catalog.association(next.getAndIncrement()));
   }
 
+  /**
+   * The floor of a new question through the rules: RegisterDelegatedAdministrator by a spoke, which is
+   * not the management account, naming a different account every call. One rule fires (O2, a denial in
+   * the auth stage); nothing is derived for it. Every call pays what any new question pays (the call
+   * inserted, the stages fired, the call withdrawn, the decision built), so no decision the rules make
+   * per call can be cheaper than this one.
+   */
+  @Benchmark
+  public Decision deniedAdminCallNewQuestion() {
+    return decide(catalog.delegatedAdminBySpoke(next.getAndIncrement()));
+  }
+
   @Benchmark
   public Decision removeProductFromOrgWideShare() {
     return decide(removal);
+  }
+
+  /**
+   * DeletePortfolioShare of the org-wide portfolio's organization share, dry run: the largest change
+   * the generated catalogs have (every account's import goes, with what its local portfolio took from
+   * it, and the kept callers' paths through it). Too heavy an answer to be kept, so decided every time.
+   */
+  @Benchmark
+  public Decision deleteOrgWideShare() {
+    return decide(shareDeletion);
   }
 }

@@ -26,7 +26,9 @@ import java.util.Map;
  * the time to open it from a snapshot file (read, parse, settle, the primary session built), heap
  * after opening, a loop of dry-run launches through {@link LiveCatalog#decide}, the dry run of the
  * org-wide product removal and its ExplainImpact, AuditCatalog, that removal applied and undone through
- * {@link LiveCatalog#submit} (journaled, every read replica updated), and the org-wide share's deletion.
+ * {@link LiveCatalog#submit} (journaled, every read replica updated), the organization's membership calls
+ * (an account moved, an account removed) and Organizations access disabled, and the org-wide share's
+ * deletion.
  *
  * <pre>java -cp target/bench/benchmarks.jar dev.catalogpolicy.bench.LiveScale org-5k [LAUNCHES] [REPLICAS]</pre>
  * Prints one line per measure and a final JSON line ({@code RESULT {...}}).
@@ -108,9 +110,32 @@ public final class LiveScale {
     }
     percentiles(result, "appliedRemovalMs", applied, 1e6);
 
+    // the organization's membership calls (O3), dry runs: a different account each time (a new question,
+    // decided by the rules), three untimed first
+    for (String key : List.of("moveAccount", "removeAccount")) {
+      long[] t = new long[7];
+      Decision d = null;
+      for (int i = 0; i < 10; i++) {
+        long[] one = new long[1];
+        d = timed(live, calls.membershipCalls(i).get(key), one, key);
+        if (i >= 3) t[i - 3] = one[0];
+      }
+      percentiles(result, key + "Ms", t, 1e6);
+      result.put(key + "Effects", d.effects().size());
+    }
+    // Organizations access disabled (O2), dry run: refused while the organization has delegated
+    // administrators, so they are deregistered first (applied). Its answer is kept from its second
+    // decision, so the first two are timed
+    for (Call d : calls.deregisterDelegatedAdmins()) BenchCatalog.requireAllowed("deregistration", live.submit(d).result().decision());
+    long[] disable = new long[2];
+    result.put("disableOrgAccessEffects", timed(live, calls.disableOrgAccess(), disable, "disabling").effects().size());
+    percentiles(result, "disableOrgAccessMs", disable, 1e6);
+
     // the org-wide share deleted (dry run), the largest propagation the generated catalogs have: last, so
-    // that its garbage weighs on no other measure; its answer is too heavy to be kept, so each is decided
+    // that its garbage weighs on no other measure; its answer is too heavy to be kept, so each is decided.
+    // Three untimed first: its first decisions run with the JIT cold (2-3x the steady time at org-20k)
     long[] unshare = new long[5];
+    timed(live, calls.orgShareDeletion(), new long[3], "org-wide share deletion");
     Decision unshared = timed(live, calls.orgShareDeletion(), unshare, "org-wide share deletion");
     percentiles(result, "orgShareDeletionDryRunMs", unshare, 1e6);
     result.put("orgShareDeletionEffects", unshared.effects().size());
