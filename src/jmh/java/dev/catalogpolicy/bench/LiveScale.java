@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The live catalog at one generated size, as the server runs it (docs/performance.md, growth table):
@@ -113,14 +114,9 @@ public final class LiveScale {
     // the organization's membership calls (O3), dry runs: a different account each time (a new question,
     // decided by the rules), three untimed first
     for (String key : List.of("moveAccount", "removeAccount")) {
-      long[] t = new long[7];
-      Decision d = null;
-      for (int i = 0; i < 10; i++) {
-        long[] one = new long[1];
-        d = timed(live, calls.membershipCalls(i).get(key), one, key);
-        if (i >= 3) t[i - 3] = one[0];
-      }
-      percentiles(result, key + "Ms", t, 1e6);
+      long[] t = new long[10];
+      Decision d = timed(live, i -> calls.membershipCalls(i).get(key), t, key);
+      percentiles(result, key + "Ms", Arrays.copyOfRange(t, 3, t.length), 1e6);
       result.put(key + "Effects", d.effects().size());
     }
     // Organizations access disabled (O2), dry run: refused while the organization has delegated
@@ -149,8 +145,14 @@ public final class LiveScale {
 
   /** Decides {@code call} once per slot of {@code nanos}, timing each; every decision must allow. Returns the last. */
   private static Decision timed(LiveCatalog live, Call call, long[] nanos, String what) {
+    return timed(live, i -> call, nanos, what);
+  }
+
+  /** Decides call {@code i} of {@code calls} for each slot {@code i} of {@code nanos}, as {@link #timed(LiveCatalog, Call, long[], String)}. */
+  private static Decision timed(LiveCatalog live, IntFunction<Call> calls, long[] nanos, String what) {
     Decision d = null;
     for (int i = 0; i < nanos.length; i++) {
+      Call call = calls.apply(i);
       long s = System.nanoTime();
       d = live.decide(call).result().decision();
       nanos[i] = System.nanoTime() - s;

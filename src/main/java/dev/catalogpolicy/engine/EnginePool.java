@@ -41,6 +41,7 @@ public final class EnginePool implements AutoCloseable {
   private final ExecutorService builder;
   private final AtomicInteger next = new AtomicInteger();
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean buildStarted = new java.util.concurrent.atomic.AtomicBoolean();
   private final int replicas;
   private volatile int skipped; // replicas not built: no room in the heap, or their build failed
 
@@ -51,6 +52,14 @@ public final class EnginePool implements AutoCloseable {
 
   /** Loads {@code catalog} into the primary now and starts building {@code replicas} read replicas. */
   public EnginePool(RuleSet rules, Catalog catalog, int replicas) {
+    this(rules, catalog, replicas, true);
+  }
+
+  /**
+   * Loads {@code catalog} into the primary now; {@code buildNow} false leaves the read replicas and the
+   * rule set's own rule base to {@link #buildReplicas}, so that a starting server answers first.
+   */
+  public EnginePool(RuleSet rules, Catalog catalog, int replicas, boolean buildNow) {
     this.base = new SessionBase(rules);
     this.primary = new StatefulEngine(rules, catalog, Subjects.DEFAULT_CAPACITY, base);
     this.replicas = Math.max(0, replicas);
@@ -60,10 +69,19 @@ public final class EnginePool implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    if (buildNow) buildReplicas();
+  }
+
+  /**
+   * Starts building the read replicas asked for in the background, then the rule set's own rule base
+   * (fresh sessions: explained calls, scenarios), which is built here when there is no replica. Once
+   * only; calls are served by the primary meanwhile.
+   */
+  public void buildReplicas() {
+    if (!buildStarted.compareAndSet(false, true)) return;
     for (int i = 0; i < replicas; i++) builder.execute(this::addReplica);
-    // the rule set's own rule base (fresh sessions: explained calls, scenarios), once the sessions are built
-    if (builder != null) builder.execute(rules::prepareKieBase);
-    else rules.prepareKieBase();
+    if (builder != null) builder.execute(primary.rules()::prepareKieBase);
+    else primary.rules().prepareKieBase();
   }
 
   public Engine.Result loaded() {

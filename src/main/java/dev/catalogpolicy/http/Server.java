@@ -121,7 +121,7 @@ public final class Server {
     Files.createDirectories(config.dataDir());
     String seedName = Files.exists(config.catalogFile()) ? config.catalogFile().toString() : "an empty catalog";
     LiveCatalog live = LiveCatalog.open(config.dataDir().resolve("catalog"), rs, seedName, () -> readSeed(config), config.compactEvery(),
-        config.readReplicas());
+        config.readReplicas(), false);
     if (!live.opened().seeded() && config.catalogGiven()) {
       LOG.warn("{} holds a catalog (version {}); ignoring --catalog {} (PUT /v1/catalog replaces the live catalog)",
           config.dataDir(), live.state().version(), config.catalogFile());
@@ -132,6 +132,7 @@ public final class Server {
     Server s = new Server(config, live, reloader, log);
     if (config.watchRules()) reloader.watch(300);
     s.app.start(config.port());
+    live.buildReplicas(); // once it listens: /health reports them (sessions ready and wanted) as they are built
     LOG.info("catalog-policy listening on port {} ({} rules, hash {}; catalog version {}, {} facts, from {})", s.port(),
         rs.rules().size(), rs.hash(), live.state().version(), live.state().catalog().size(), live.opened().source());
     return s;

@@ -100,6 +100,15 @@ public final class LiveCatalog implements AutoCloseable {
   /** As above, with {@code replicas} read replicas built in the background ({@link EnginePool}). */
   public static LiveCatalog open(Path dir, RuleSet rules, String seedName, Supplier<Catalog> seed, int compactEvery,
                                  int replicas) throws IOException {
+    return open(dir, rules, seedName, seed, compactEvery, replicas, true);
+  }
+
+  /**
+   * As above; {@code replicasNow} false leaves the read replicas to {@link #buildReplicas}, so that a
+   * starting server listens before it builds them (they compete for the same cores).
+   */
+  public static LiveCatalog open(Path dir, RuleSet rules, String seedName, Supplier<Catalog> seed, int compactEvery,
+                                 int replicas, boolean replicasNow) throws IOException {
     String source;
     boolean seeded = false;
     List<String> problems = new ArrayList<>();
@@ -124,7 +133,7 @@ public final class LiveCatalog implements AutoCloseable {
       seeded = true;
       source = seedName + " (first start: " + dir + " held no catalog)";
     }
-    EnginePool engine = new EnginePool(rules, c, replicas);
+    EnginePool engine = new EnginePool(rules, c, replicas, replicasNow);
     if (seeded) Snapshots.write(dir, 1, engine.catalog()); // the seed as settled under the rules
     State s = new State(rules, seeded ? engine.catalog() : c, v);
     Journal j = Journal.open(dir, v);
@@ -136,6 +145,11 @@ public final class LiveCatalog implements AutoCloseable {
       live.commit(rules, engine.loaded(), Json.MAPPER.createObjectNode().put("call", "Settle").put("rulesHash", rules.hash()));
     }
     return live;
+  }
+
+  /** Starts building the read replicas of a catalog opened with {@code replicasNow} false (once). */
+  public void buildReplicas() {
+    engine.buildReplicas();
   }
 
   public Opened opened() {

@@ -77,6 +77,23 @@ class EnginePoolTest {
   }
 
   @Test
+  void aPoolToldToWaitBuildsItsReplicasOnceWhenAskedAndThenCatchesUp() throws Exception {
+    RuleSet rules = TestRules.get();
+    try (EnginePool pool = new EnginePool(rules, OrgCatalog.build(ACCOUNTS, PORTFOLIOS, PRODUCTS), 1, false)) {
+      Engine.Result r = pool.evaluate(membership("DisassociateProductFromPortfolio", 2, 0), null);
+      assertTrue(r.decision().allowed() && r.changes(), r.decision().reasons().toString());
+      pool.awaitReplicas(2, TimeUnit.MINUTES);
+      assertEquals(1, pool.readers(), "no replica before buildReplicas");
+      pool.buildReplicas();
+      pool.buildReplicas();
+      pool.awaitReplicas(2, TimeUnit.MINUTES);
+      assertEquals(2, pool.readers(), "one replica, built once");
+      assertSame(pool.catalog(), pool.engine(0).catalog());
+      StatefulEngineTest.assertSessionHoldsCatalog(rules, pool.engine(0), "replica built after a change");
+    }
+  }
+
+  @Test
   void afterAChangeReturnsEveryEngineDecidesOnIt() throws Exception {
     try (EnginePool pool = new EnginePool(TestRules.get(), OrgCatalog.build(ACCOUNTS, PORTFOLIOS, PRODUCTS), 2)) {
       pool.awaitReplicas(2, TimeUnit.MINUTES);
