@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ public final class EnginePool implements AutoCloseable {
   private final ExecutorService builder;
   private final AtomicInteger next = new AtomicInteger();
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicBoolean buildStarted = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean buildStarted = new AtomicBoolean();
   private final int replicas;
   private volatile int skipped; // replicas not built: no room in the heap, or their build failed
 
@@ -74,8 +75,8 @@ public final class EnginePool implements AutoCloseable {
 
   /**
    * Starts building the read replicas asked for in the background, then the rule set's own rule base
-   * (fresh sessions: explained calls, scenarios), which is built here when there is no replica. Once
-   * only; calls are served by the primary meanwhile.
+   * (fresh sessions: explained calls, scenarios; compiled again on a thread of its own, {@link
+   * RuleSet#prepareKieBase}). Once only; calls are served by the primary meanwhile.
    */
   public void buildReplicas() {
     if (!buildStarted.compareAndSet(false, true)) return;
