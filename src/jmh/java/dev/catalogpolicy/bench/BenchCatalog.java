@@ -30,8 +30,6 @@ import java.util.stream.Collectors;
 public final class BenchCatalog {
   public static final String HUB = "100000000000";
   public static final String ORG_WIDE = "port-hub-000";
-  /** The root of the generated organization. */
-  static final String ROOT = "ou-root";
 
   public final Catalog loaded;
   public final List<Call> launches;
@@ -95,12 +93,14 @@ public final class BenchCatalog {
    */
   public Map<String, Call> membershipCalls(int i) {
     Organization org = organization();
+    String root = loaded.list(OrganizationalUnit.class).stream().filter(ou -> ou.parent() == null)
+        .map(OrganizationalUnit::id).findFirst().orElseThrow();
     Account mover = loaded.list(Account.class).stream()
         .filter(a -> org.id().equals(a.organization()) && !a.id().equals(org.managementAccount())
-            && !org.delegatedAdmins().contains(a.id()) && a.parent() != null && !a.parent().equals(ROOT))
+            && !org.delegatedAdmins().contains(a.id()) && a.parent() != null && !a.parent().equals(root))
         .skip(i).findFirst().orElseThrow();
     String dest = loaded.list(OrganizationalUnit.class).stream().map(OrganizationalUnit::id)
-        .filter(ou -> !ou.equals(mover.parent()) && !ou.equals(ROOT)).skip(i % 7).findFirst().orElseThrow();
+        .filter(ou -> !ou.equals(mover.parent()) && !ou.equals(root)).skip(i % 7).findFirst().orElseThrow();
     String m = org.managementAccount();
     return Map.of(
         "moveAccount", call("MoveAccount", m, "us-east-1", "{\"AccountId\": \"" + mover.id()
