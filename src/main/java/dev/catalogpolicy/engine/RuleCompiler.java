@@ -170,10 +170,11 @@ public final class RuleCompiler {
       starts.add(new int[] {rm.start(), rm.end()});
       names.add(rm.group(1) != null ? rm.group(1) : rm.group(2));
     }
+    int line = 1, at = 0; // the line of each rule's start, counted once through the file as the rules come
     for (int i = 0; i < names.size(); i++) {
       int from = starts.get(i)[0], to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
       String body = text.substring(from, to);
-      int line = lineOf(text, from);
+      for (; at < from; at++) if (text.charAt(at) == '\n') line++;
       String name = names.get(i);
       if (seen.containsKey(name)) {
         errors.add(new RuleError(file, line, 1, "duplicate rule name \"" + name + "\" (also in " + seen.get(name) + ")"));
