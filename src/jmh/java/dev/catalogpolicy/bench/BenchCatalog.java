@@ -86,27 +86,35 @@ public final class BenchCatalog {
         + ORG_WIDE + "\", \"PrincipalARN\": \"arn:aws:iam:::role/bench-" + i + "*\", \"PrincipalType\": \"IAM_PATTERN\"}", true);
   }
 
-  /**
-   * The organization's membership calls by its management account, dry runs (O3): account {@code i}
-   * of the members below an OU (the management account and delegated administrators left out) moved
-   * to another OU ({@code moveAccount}), and removed from the organization ({@code removeAccount}).
-   */
-  public Map<String, Call> membershipCalls(int i) {
+  /** MoveAccount of member {@code i} (see {@link #member}) to another OU, by the management account, dry run (O3). */
+  public Call moveAccount(int i) {
+    Account mover = member(i);
+    String dest = loaded.list(OrganizationalUnit.class).stream().map(OrganizationalUnit::id)
+        .filter(ou -> !ou.equals(mover.parent()) && !ou.equals(rootOu())).skip(i % 7).findFirst().orElseThrow();
+    return call("MoveAccount", organization().managementAccount(), "us-east-1", "{\"AccountId\": \"" + mover.id()
+        + "\", \"DestinationParentId\": \"" + dest + "\"}", true);
+  }
+
+  /** RemoveAccountFromOrganization of member {@code i} (see {@link #member}), by the management account, dry run (O3). */
+  public Call removeAccount(int i) {
+    return call("RemoveAccountFromOrganization", organization().managementAccount(), "us-east-1",
+        "{\"AccountId\": \"" + member(i).id() + "\"}", true);
+  }
+
+  /** Account {@code i} of the organization's members below an OU, the management account and delegated administrators left out. */
+  private Account member(int i) {
     Organization org = organization();
-    String root = loaded.list(OrganizationalUnit.class).stream().filter(ou -> ou.parent() == null)
-        .map(OrganizationalUnit::id).findFirst().orElseThrow();
-    Account mover = loaded.list(Account.class).stream()
+    String root = rootOu();
+    return loaded.list(Account.class).stream()
         .filter(a -> org.id().equals(a.organization()) && !a.id().equals(org.managementAccount())
             && !org.delegatedAdmins().contains(a.id()) && a.parent() != null && !a.parent().equals(root))
         .skip(i).findFirst().orElseThrow();
-    String dest = loaded.list(OrganizationalUnit.class).stream().map(OrganizationalUnit::id)
-        .filter(ou -> !ou.equals(mover.parent()) && !ou.equals(root)).skip(i % 7).findFirst().orElseThrow();
-    String m = org.managementAccount();
-    return Map.of(
-        "moveAccount", call("MoveAccount", m, "us-east-1", "{\"AccountId\": \"" + mover.id()
-            + "\", \"DestinationParentId\": \"" + dest + "\"}", true),
-        "removeAccount", call("RemoveAccountFromOrganization", m, "us-east-1", "{\"AccountId\": \""
-            + mover.id() + "\"}", true));
+  }
+
+  /** The organization's root: the OU without a parent. */
+  private String rootOu() {
+    return loaded.list(OrganizationalUnit.class).stream().filter(ou -> ou.parent() == null)
+        .map(OrganizationalUnit::id).findFirst().orElseThrow();
   }
 
   /** DisableAWSOrganizationsAccess by the management account, dry run (O2): refused while delegated administrators exist. */

@@ -113,9 +113,12 @@ public final class LiveScale {
 
     // the organization's membership calls (O3), dry runs: a different account each time (a new question,
     // decided by the rules), three untimed first
-    for (String key : List.of("moveAccount", "removeAccount")) {
+    List<Map.Entry<String, IntFunction<Call>>> membership = List.of(Map.entry("moveAccount", calls::moveAccount),
+        Map.entry("removeAccount", calls::removeAccount));
+    for (Map.Entry<String, IntFunction<Call>> m : membership) {
+      String key = m.getKey();
       long[] t = new long[10];
-      Decision d = timed(live, i -> calls.membershipCalls(i).get(key), t, key);
+      Decision d = timed(live, m.getValue(), t, key);
       percentiles(result, key + "Ms", Arrays.copyOfRange(t, 3, t.length), 1e6);
       result.put(key + "Effects", d.effects().size());
     }
